@@ -1,0 +1,255 @@
+package io.ecompipeline.transforms.schema;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.apache.avro.Conversions;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericFixed;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.logicaltypes.SqlTypes;
+import org.apache.beam.sdk.values.Row;
+
+/**
+ * A lake table: the single definition of its columns, from which its Beam schema, its Parquet
+ * (Avro) schema and the conversions between them are derived.
+ */
+public final class Table implements Serializable {
+  private static final Conversions.DecimalConversion DECIMALS = new Conversions.DecimalConversion();
+
+  private final String name;
+  private final String description;
+  private final List<Column> columns;
+  private final List<String> key;
+  private transient Schema beamSchema;
+  private transient org.apache.avro.Schema avroSchema;
+
+  private Table(String name, String description, List<Column> columns, List<String> key) {
+    this.name = name;
+    this.description = description;
+    this.columns = List.copyOf(columns);
+    this.key = List.copyOf(key);
+    for (String k : key) {
+      column(k);
+    }
+  }
+
+  /** A table with the given columns, whose rows are unique on (and sorted by) {@code key}. */
+  public static Table of(String name, String description, List<String> key, List<Column> columns) {
+    return new Table(name, description, columns, key);
+  }
+
+  /** This table with more columns appended (e.g. lineage). */
+  public Table plus(List<Column> more) {
+    List<Column> all = new ArrayList<>(columns);
+    all.addAll(more);
+    return new Table(name, description, all, key);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public List<Column> columns() {
+    return columns;
+  }
+
+  /** The columns that identify a row; files are sorted by them so output bytes are deterministic. */
+  public List<String> key() {
+    return key;
+  }
+
+  public Column column(String columnName) {
+    return columns.stream()
+        .filter(c -> c.name().equals(columnName))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(name + " has no column " + columnName));
+  }
+
+  public Schema beamSchema() {
+    if (beamSchema == null) {
+      Schema.Builder b = Schema.builder();
+      for (Column c : columns) {
+        b.addField(Schema.Field.of(c.name(), beamType(c.type())).withNullable(!c.required()));
+      }
+      beamSchema = b.build();
+    }
+    return beamSchema;
+  }
+
+  public org.apache.avro.Schema avroSchema() {
+    if (avroSchema == null) {
+      List<org.apache.avro.Schema.Field> fields = new ArrayList<>();
+      for (Column c : columns) {
+        org.apache.avro.Schema type = avroType(c);
+        if (!c.required()) {
+          type =
+              org.apache.avro.Schema.createUnion(
+                  org.apache.avro.Schema.create(org.apache.avro.Schema.Type.NULL), type);
+        }
+        fields.add(
+            new org.apache.avro.Schema.Field(
+                c.name(), type, c.description(), c.required() ? null : org.apache.avro.Schema.Field.NULL_DEFAULT_VALUE));
+      }
+      avroSchema =
+          org.apache.avro.Schema.createRecord(name, description, "io.ecompipeline.lake", false, fields);
+    }
+    return avroSchema;
+  }
+
+  /** A row builder for this table's schema. */
+  public Row.Builder row() {
+    return Row.withSchema(beamSchema());
+  }
+
+  /** Orders rows by the key columns, then by every other column, so sorting is total. */
+  public Comparator<Row> rowOrder() {
+    Comparator<Row> order = (a, b) -> 0;
+    List<String> names = new ArrayList<>(key);
+    columns.stream().map(Column::name).filter(n -> !key.contains(n)).forEach(names::add);
+    for (String n : names) {
+      order = order.thenComparing(r -> (Comparable) r.getValue(n), Comparator.nullsFirst(Comparator.naturalOrder()));
+    }
+    return order;
+  }
+
+  public GenericRecord toAvro(Row row) {
+    GenericData.Record rec = new GenericData.Record(avroSchema());
+    for (Column c : columns) {
+      Object v = row.getValue(c.name());
+      if (v == null) {
+        if (c.required()) {
+          throw new IllegalArgumentException(name + "." + c.name() + " is required but null in " + row);
+        }
+        continue;
+      }
+      rec.put(c.name(), toAvroValue(c, v));
+    }
+    return rec;
+  }
+
+  public Row fromAvro(GenericRecord rec) {
+    Row.Builder b = row();
+    for (Column c : columns) {
+      Object v = rec.getSchema().getField(c.name()) == null ? null : rec.get(c.name());
+      b.addValue(v == null ? null : fromAvroValue(c, v));
+    }
+    return b.build();
+  }
+
+  private Object toAvroValue(Column c, Object v) {
+    switch (c.type()) {
+      case MONEY:
+      case RATE:
+        BigDecimal d = ((BigDecimal) v).setScale(c.type().scale(), RoundingMode.UNNECESSARY);
+        org.apache.avro.Schema fixed = avroType(c);
+        return DECIMALS.toFixed(d, fixed, fixed.getLogicalType());
+      case TIMESTAMP:
+        return ChronoUnit.MICROS.between(Instant.EPOCH, (Instant) v);
+      case DATE:
+        return (int) ((LocalDate) v).toEpochDay();
+      default:
+        return v;
+    }
+  }
+
+  private Object fromAvroValue(Column c, Object v) {
+    switch (c.type()) {
+      case STRING:
+        return v.toString();
+      case MONEY:
+      case RATE:
+        org.apache.avro.Schema fixed = avroType(c);
+        if (v instanceof ByteBuffer) {
+          return DECIMALS.fromBytes((ByteBuffer) v, fixed, fixed.getLogicalType());
+        }
+        return DECIMALS.fromFixed((GenericFixed) v, fixed, fixed.getLogicalType());
+      case TIMESTAMP:
+        return Instant.EPOCH.plus((Long) v, ChronoUnit.MICROS);
+      case DATE:
+        return LocalDate.ofEpochDay((Integer) v);
+      default:
+        return v;
+    }
+  }
+
+  private org.apache.avro.Schema avroType(Column c) {
+    switch (c.type()) {
+      case STRING:
+        return org.apache.avro.Schema.create(org.apache.avro.Schema.Type.STRING);
+      case INT:
+        return org.apache.avro.Schema.create(org.apache.avro.Schema.Type.INT);
+      case LONG:
+        return org.apache.avro.Schema.create(org.apache.avro.Schema.Type.LONG);
+      case BOOLEAN:
+        return org.apache.avro.Schema.create(org.apache.avro.Schema.Type.BOOLEAN);
+      case MONEY:
+      case RATE:
+        // Fixed-length decimals (as Spark's legacy Parquet writer does): Redshift, DuckDB and
+        // PostgreSQL loaders all read them as DECIMAL(p,s).
+        int bytes = c.type() == ColumnType.MONEY ? 8 : 4;
+        return LogicalTypes.decimal(c.type().precision(), c.type().scale())
+            .addToSchema(
+                org.apache.avro.Schema.createFixed(name + "_" + c.name() + "_decimal", null, null, bytes));
+      case TIMESTAMP:
+        return LogicalTypes.timestampMicros()
+            .addToSchema(org.apache.avro.Schema.create(org.apache.avro.Schema.Type.LONG));
+      case DATE:
+        return LogicalTypes.date().addToSchema(org.apache.avro.Schema.create(org.apache.avro.Schema.Type.INT));
+      default:
+        throw new IllegalStateException("unhandled type " + c.type());
+    }
+  }
+
+  private static FieldType beamType(ColumnType t) {
+    switch (t) {
+      case STRING:
+        return FieldType.STRING;
+      case INT:
+        return FieldType.INT32;
+      case LONG:
+        return FieldType.INT64;
+      case BOOLEAN:
+        return FieldType.BOOLEAN;
+      case MONEY:
+      case RATE:
+        return FieldType.DECIMAL;
+      case TIMESTAMP:
+        return FieldType.logicalType(SqlTypes.TIMESTAMP);
+      case DATE:
+        return FieldType.logicalType(SqlTypes.DATE);
+      default:
+        throw new IllegalStateException("unhandled type " + t);
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Table t && t.name.equals(name) && t.columns.equals(columns) && t.key.equals(key);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, columns, key);
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}
