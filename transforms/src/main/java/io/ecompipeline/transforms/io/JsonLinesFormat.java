@@ -1,0 +1,29 @@
+package io.ecompipeline.transforms.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+
+/** One UTF-8 line per element, in lexicographic order. */
+final class JsonLinesFormat implements FileFormat<String> {
+  @Override
+  public void sort(List<String> lines) {
+    Collections.sort(lines);
+  }
+
+  @Override
+  public void write(List<String> lines, WritableByteChannel out) throws IOException {
+    OutputStream stream = Channels.newOutputStream(out);
+    try (Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
+      for (String line : lines) {
+        w.write(line);
+        w.write('\n');
+      }
+    }
+  }
+}

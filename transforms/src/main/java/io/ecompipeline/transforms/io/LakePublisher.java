@@ -1,0 +1,129 @@
+package io.ecompipeline.transforms.io;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MoveOptions.StandardMoveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+
+/**
+ * Publishes a folder written aside (staging) over its live twin: files whose bytes changed are
+ * moved in, files that no longer exist are removed, identical files are left untouched so their
+ * readers (and the warehouse loader) see no change. Nothing is touched until staging is complete.
+ */
+public final class LakePublisher {
+  private LakePublisher() {}
+
+  /** What a publish changed, as paths relative to the published folder. */
+  public record PublishResult(List<String> written, List<String> deleted, int unchanged) {
+    /** The partition folders (e.g. {@code month=2025-01}) whose files changed; "" for the root. */
+    public List<String> touchedPartitions() {
+      TreeSet<String> dirs = new TreeSet<>();
+      for (String p : written) {
+        dirs.add(parent(p));
+      }
+      for (String p : deleted) {
+        dirs.add(parent(p));
+      }
+      return List.copyOf(dirs);
+    }
+
+    public boolean changed() {
+      return !written.isEmpty() || !deleted.isEmpty();
+    }
+
+    private static String parent(String relative) {
+      int slash = relative.lastIndexOf('/');
+      return slash < 0 ? "" : relative.substring(0, slash);
+    }
+  }
+
+  public static PublishResult publish(String stagingDir, String targetDir) throws IOException {
+    Map<String, MatchResult.Metadata> staged = list(stagingDir);
+    Map<String, MatchResult.Metadata> live = list(targetDir);
+    List<ResourceId> moveFrom = new ArrayList<>();
+    List<ResourceId> moveTo = new ArrayList<>();
+    List<String> written = new ArrayList<>();
+    int unchanged = 0;
+    for (Map.Entry<String, MatchResult.Metadata> e : staged.entrySet()) {
+      MatchResult.Metadata old = live.get(e.getKey());
+      if (old != null && sameBytes(old, e.getValue())) {
+        unchanged++;
+        continue;
+      }
+      moveFrom.add(e.getValue().resourceId());
+      moveTo.add(FileSystems.matchNewResource(LakePaths.join(targetDir, e.getKey()), false));
+      written.add(e.getKey());
+    }
+    List<ResourceId> obsolete = new ArrayList<>();
+    List<String> deleted = new ArrayList<>();
+    for (Map.Entry<String, MatchResult.Metadata> e : live.entrySet()) {
+      if (!staged.containsKey(e.getKey())) {
+        obsolete.add(e.getValue().resourceId());
+        deleted.add(e.getKey());
+      }
+    }
+    if (!moveFrom.isEmpty()) {
+      FileSystems.rename(moveFrom, moveTo, StandardMoveOptions.IGNORE_MISSING_FILES);
+    }
+    if (!obsolete.isEmpty()) {
+      FileSystems.delete(obsolete, StandardMoveOptions.IGNORE_MISSING_FILES);
+    }
+    Collections.sort(written);
+    Collections.sort(deleted);
+    return new PublishResult(List.copyOf(written), List.copyOf(deleted), unchanged);
+  }
+
+  /** Files under {@code dir}, keyed by their path relative to it. */
+  public static Map<String, MatchResult.Metadata> list(String dir) throws IOException {
+    String prefix = FileSystems.matchNewResource(dir, true).toString();
+    MatchResult match =
+        FileSystems.match(LakePaths.join(dir, "**"), EmptyMatchTreatment.ALLOW);
+    Map<String, MatchResult.Metadata> files = new TreeMap<>();
+    if (match.status() != MatchResult.Status.OK) {
+      return files;
+    }
+    for (MatchResult.Metadata m : match.metadata()) {
+      String path = m.resourceId().toString();
+      if (m.resourceId().isDirectory() || !path.startsWith(prefix)) {
+        continue;
+      }
+      files.put(path.substring(prefix.length()), m);
+    }
+    return files;
+  }
+
+  private static boolean sameBytes(MatchResult.Metadata a, MatchResult.Metadata b) throws IOException {
+    if (a.sizeBytes() != b.sizeBytes()) {
+      return false;
+    }
+    try (InputStream x = open(a.resourceId()); InputStream y = open(b.resourceId())) {
+      byte[] bx = new byte[1 << 16];
+      byte[] by = new byte[1 << 16];
+      while (true) {
+        int nx = x.readNBytes(bx, 0, bx.length);
+        int ny = y.readNBytes(by, 0, by.length);
+        if (nx != ny || !java.util.Arrays.equals(bx, 0, nx, by, 0, ny)) {
+          return false;
+        }
+        if (nx == 0) {
+          return true;
+        }
+      }
+    }
+  }
+
+  private static InputStream open(ResourceId id) throws IOException {
+    return new BufferedInputStream(Channels.newInputStream(FileSystems.open(id)));
+  }
+}

@@ -1,0 +1,43 @@
+package io.ecompipeline.transforms.io;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.values.Row;
+
+/** Where each row of a table goes: its file's path relative to the table's folder. */
+public final class Layouts {
+  private Layouts() {}
+
+  public static final String PART = "part-00000.parquet";
+
+  /** One file for the whole table (dimensions and other full tables). */
+  public static SerializableFunction<Row, String> single() {
+    return row -> PART;
+  }
+
+  /**
+   * {@code month=YYYY-MM/} partitions from an INT yyyymmdd column; with {@code filePerDay} one file
+   * per day inside the month, so a late change rewrites a day's file, not the month's.
+   */
+  public static SerializableFunction<Row, String> monthOfDateKey(String dateKeyColumn, boolean filePerDay) {
+    return row -> {
+      int key = row.getInt32(dateKeyColumn);
+      String month = String.format("%04d-%02d", key / 10000, key / 100 % 100);
+      return "month=" + month + "/" + (filePerDay ? "part-" + key + ".parquet" : PART);
+    };
+  }
+
+  /** {@code month=YYYY-MM/} partitions from a STRING column that holds the month. */
+  public static SerializableFunction<Row, String> monthColumn(String monthColumn) {
+    return row -> "month=" + row.getString(monthColumn) + "/" + PART;
+  }
+
+  /** {@code <name>=YYYY-MM-DD/} partitions from the UTC date of a TIMESTAMP column. */
+  public static SerializableFunction<Row, String> dateOf(String name, String timestampColumn) {
+    return row -> {
+      Instant ts = row.getLogicalTypeValue(timestampColumn, Instant.class);
+      return name + "=" + ts.atOffset(ZoneOffset.UTC).toLocalDate() + "/" + PART;
+    };
+  }
+}

@@ -1,0 +1,136 @@
+package io.ecompipeline.transforms.io;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+
+import io.ecompipeline.transforms.schema.GoldTables;
+import io.ecompipeline.transforms.schema.Table;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WriteAndReadTableTest {
+  private static final Table FACT = GoldTables.FACT_ORDER_LINE;
+
+  @TempDir Path tmp;
+
+  private static Row line(String order, int line, int dateKey, String ts, String price) {
+    return FACT.row()
+        .withFieldValue("order_id", order)
+        .withFieldValue("line_number", line)
+        .withFieldValue("order_date_key", dateKey)
+        .withFieldValue("order_ts", Instant.parse(ts))
+        .withFieldValue("customer_key", -1L)
+        .withFieldValue("product_key", 42L)
+        .withFieldValue("customer_id", "c1")
+        .withFieldValue("product_id", "p1")
+        .withFieldValue("quantity", 2)
+        .withFieldValue("unit_price", new BigDecimal(price))
+        .withFieldValue("discount_amount", new BigDecimal("0.00"))
+        .withFieldValue("line_total", new BigDecimal(price).multiply(BigDecimal.valueOf(2)))
+        .withFieldValue("order_status", "paid")
+        .withFieldValue("channel", null)
+        .withFieldValue("currency", "BRL")
+        .build();
+  }
+
+  private static final List<Row> ROWS =
+      List.of(
+          line("o2", 1, 20250103, "2025-01-03T23:59:59.123456Z", "1234567890123456.78"),
+          line("o1", 2, 20250103, "2025-01-03T10:00:00Z", "0.01"),
+          line("o1", 1, 20250103, "2025-01-03T10:00:00Z", "19.90"),
+          line("o3", 1, 20250201, "2025-02-01T00:00:00Z", "5.00"));
+
+  private static Pipeline pipeline() {
+    return Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
+  }
+
+  private void write(String dir) {
+    Pipeline p = pipeline();
+    p.apply(Create.of(ROWS).withRowSchema(FACT.beamSchema()))
+        .apply(WithKeys.of(Layouts.monthOfDateKey("order_date_key", true)).withKeyType(TypeDescriptors.strings()))
+        .apply(WriteFiles.parquet(FACT, dir));
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void rowsSurviveParquetExactlyIncludingDecimalsMicrosAndNulls() {
+    String dir = tmp.resolve("fact").toString();
+    write(dir);
+    Pipeline p = pipeline();
+    PAssert.that(p.apply(ReadTable.of(FACT, dir))).containsInAnyOrder(ROWS);
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void sameRowsGiveByteIdenticalFilesPartitionedByMonthAndDay() throws IOException {
+    write(tmp.resolve("a").toString());
+    write(tmp.resolve("b").toString());
+    List<String> files = relativeFiles(tmp.resolve("a"));
+    assertThat(files, contains("month=2025-01/part-20250103.parquet", "month=2025-02/part-20250201.parquet"));
+    for (String f : files) {
+      assertThat(f, Files.readAllBytes(tmp.resolve("a").resolve(f)), equalTo(Files.readAllBytes(tmp.resolve("b").resolve(f))));
+    }
+  }
+
+  @Test
+  void readingATableThatDoesNotExistYetGivesNoRows() {
+    Pipeline p = pipeline();
+    PAssert.that(p.apply(ReadTable.of(FACT, tmp.resolve("nothing").toString()))).empty();
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void publishMovesOnlyChangedFilesAndRemovesVanishedOnes() throws IOException {
+    Path live = tmp.resolve("live");
+    Path staging = tmp.resolve("staging");
+    put(live, "month=2025-01/a.parquet", "january");
+    put(live, "month=2025-02/b.parquet", "february");
+    put(live, "month=2025-03/c.parquet", "march");
+    FileTime januaryTime = FileTime.fromMillis(1_000_000L);
+    Files.setLastModifiedTime(live.resolve("month=2025-01/a.parquet"), januaryTime);
+    put(staging, "month=2025-01/a.parquet", "january");
+    put(staging, "month=2025-02/b.parquet", "february, with a late return");
+    put(staging, "month=2025-04/d.parquet", "april");
+
+    LakePublisher.PublishResult result = LakePublisher.publish(staging.toString(), live.toString());
+
+    assertThat(result.written(), contains("month=2025-02/b.parquet", "month=2025-04/d.parquet"));
+    assertThat(result.deleted(), contains("month=2025-03/c.parquet"));
+    assertThat(result.unchanged(), is(1));
+    assertThat(result.touchedPartitions(), contains("month=2025-02", "month=2025-03", "month=2025-04"));
+    assertThat(Files.getLastModifiedTime(live.resolve("month=2025-01/a.parquet")), equalTo(januaryTime));
+    assertThat(Files.readString(live.resolve("month=2025-02/b.parquet")), equalTo("february, with a late return"));
+    assertThat(relativeFiles(live), containsInAnyOrder(
+        "month=2025-01/a.parquet", "month=2025-02/b.parquet", "month=2025-04/d.parquet"));
+  }
+
+  private static void put(Path root, String relative, String content) throws IOException {
+    Path f = root.resolve(relative);
+    Files.createDirectories(f.getParent());
+    Files.writeString(f, content);
+  }
+
+  private static List<String> relativeFiles(Path root) throws IOException {
+    try (var s = Files.walk(root)) {
+      return s.filter(Files::isRegularFile).map(f -> root.relativize(f).toString())
+          .filter(f -> !f.startsWith(".") && !f.contains("/.")).sorted().toList();
+    }
+  }
+}
