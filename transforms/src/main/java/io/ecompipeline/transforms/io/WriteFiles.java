@@ -75,7 +75,7 @@ public final class WriteFiles<T> extends PTransform<PCollection<KV<String, T>>, 
     WriteFileFn(String dir, FileFormat<T> format, String metricPrefix) {
       this.dir = dir;
       this.format = format;
-      this.rows = Metrics.counter("write", metricPrefix + ".rows");
+      this.rows = Metrics.counter(WriteFiles.class, "write." + metricPrefix + ".rows");
     }
 
     @ProcessElement

@@ -1,0 +1,112 @@
+package io.ecompipeline.pipelines.cli;
+
+import io.ecompipeline.pipelines.run.Backfill;
+import io.ecompipeline.pipelines.run.RunSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code ecom run}: one ingest date, or a range in date order, bronze to warehouse. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Run one ingest date (--date) or a backfill (--from/--to) through every stage.")
+public final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--lake", defaultValue = "lake", description = "Lake root: a folder or s3://bucket/prefix (default: ${DEFAULT-VALUE}).")
+  String lake;
+
+  @Option(names = "--date", description = "The ingest date to run, YYYY-MM-DD.")
+  String date;
+
+  @Option(names = "--from", description = "First date of a backfill, YYYY-MM-DD.")
+  String from;
+
+  @Option(names = "--to", description = "Last date of a backfill (inclusive), YYYY-MM-DD.")
+  String to;
+
+  @Option(names = "--runner", defaultValue = "flink", description = "direct, flink or spark (default: ${DEFAULT-VALUE}; local embedded).")
+  RunnerKind runner;
+
+  @Option(names = "--parallelism", defaultValue = "2", description = "Cores the local runner uses (default: ${DEFAULT-VALUE}).")
+  int parallelism;
+
+  @Option(names = "--warehouse", defaultValue = "jdbc:duckdb:ecom.duckdb",
+      description = "JDBC URL of the warehouse: jdbc:duckdb:FILE, jdbc:postgresql://… or jdbc:redshift://… (default: ${DEFAULT-VALUE}).")
+  String warehouse;
+
+  @Option(names = "--no-load", description = "Stop after gold: do not load the warehouse.")
+  boolean noLoad;
+
+  @Option(names = "--schema", defaultValue = "analytics", description = "Warehouse schema (default: ${DEFAULT-VALUE}).")
+  String schema;
+
+  @Option(names = "--config", description = "Quality rules file (JSON) replacing the built-in defaults.")
+  Path config;
+
+  @Option(names = "--fiscal-start-month", defaultValue = "2", description = "Month the fiscal year starts, 1-12 (default: ${DEFAULT-VALUE}, February).")
+  int fiscalStartMonth;
+
+  @Override
+  public Integer call() {
+    RunSettings settings = settings();
+    LocalDate first;
+    LocalDate last;
+    if (date != null) {
+      if (from != null || to != null) {
+        throw usage("give either --date or --from/--to, not both");
+      }
+      first = parseDate("--date", date);
+      last = first;
+    } else if (from != null && to != null) {
+      first = parseDate("--from", from);
+      last = parseDate("--to", to);
+      if (last.isBefore(first)) {
+        throw usage("--to " + to + " is before --from " + from + "; swap them");
+      }
+    } else {
+      throw usage("say which date to run: --date YYYY-MM-DD, or --from YYYY-MM-DD --to YYYY-MM-DD");
+    }
+    Backfill.run(settings, first, last, spec.commandLine().getOut());
+    return 0;
+  }
+
+  RunSettings settings() {
+    if (parallelism < 1) {
+      throw usage("--parallelism must be at least 1");
+    }
+    if (fiscalStartMonth < 1 || fiscalStartMonth > 12) {
+      throw usage("--fiscal-start-month must be 1-12, got " + fiscalStartMonth);
+    }
+    if (config != null && !Files.isRegularFile(config)) {
+      throw usage("--config " + config + " is not a file");
+    }
+    if (!noLoad && !warehouse.matches("jdbc:(duckdb|postgresql|redshift):.*")) {
+      throw usage("--warehouse must be jdbc:duckdb:FILE, jdbc:postgresql://… or jdbc:redshift://…; got " + warehouse);
+    }
+    if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
+      throw usage("--schema must be a lower-case SQL identifier, got " + schema);
+    }
+    return new RunSettings(lake, runner, parallelism, noLoad ? null : warehouse, schema, config, fiscalStartMonth);
+  }
+
+  private LocalDate parseDate(String option, String value) {
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw usage(option + " must be a date like 2025-01-31, got '" + value + "'");
+    }
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+}
