@@ -76,10 +76,10 @@ module "redshift" {
   subnet_ids        = var.redshift_subnet_ids
   base_capacity_rpu = 8
   max_capacity_rpu  = 64
-  allowed_security_group_ids = [
-    module.emr.primary_security_group_id,
-    module.emr.workers_security_group_id,
-  ]
+  allowed_security_groups = {
+    emr-primary = module.emr.primary_security_group_id
+    emr-workers = module.emr.workers_security_group_id
+  }
 }
 
 module "monitoring" {

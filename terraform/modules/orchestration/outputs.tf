@@ -17,3 +17,8 @@ output "pipeline_step_args" {
   description = "Arguments of the pipeline EMR step; @RUN_DATE@ is replaced by the run date at run time."
   value       = local.pipeline_step_args
 }
+
+output "definition" {
+  description = "The rendered Amazon States Language definition (JSONata), for review and tests."
+  value       = aws_sfn_state_machine.daily.definition
+}

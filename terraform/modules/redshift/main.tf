@@ -116,10 +116,10 @@ resource "aws_security_group" "workgroup" {
 }
 
 resource "aws_vpc_security_group_ingress_rule" "from_clients" {
-  for_each = toset(var.allowed_security_group_ids)
+  for_each = var.allowed_security_groups
 
   security_group_id            = aws_security_group.workgroup.id
-  description                  = "Redshift from ${each.value}"
+  description                  = "Redshift from ${each.key}"
   referenced_security_group_id = each.value
   ip_protocol                  = "tcp"
   from_port                    = var.port

@@ -58,10 +58,10 @@ variable "subnet_ids" {
   description = "Private subnets of the workgroup (Redshift Serverless wants subnets in at least three Availability Zones)."
 }
 
-variable "allowed_security_group_ids" {
-  type        = list(string)
-  description = "Security groups allowed to reach the workgroup on its port (the EMR nodes that run the loader)."
-  default     = []
+variable "allowed_security_groups" {
+  type        = map(string)
+  description = "Security groups allowed to reach the workgroup on its port (the EMR nodes that run the loader), keyed by a static name so the ids may be unknown until apply."
+  default     = {}
 }
 
 variable "port" {
