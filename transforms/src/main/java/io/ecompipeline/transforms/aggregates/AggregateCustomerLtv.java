@@ -13,7 +13,9 @@ import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
@@ -38,6 +40,10 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * {@code medium}, the rest {@code low} (integer arithmetic: ⌈2n/10⌉ = (2n+9)/10). The ranking is
  * global, so the per-customer sums are gathered into one list by a Combine and sorted: fine up to
  * a few million customers.
+ *
+ * <p>Decisions: the customer is the order's customer_id, also when the customer dimension does not
+ * know it (those facts point to -1); counted orders without lines count with no revenue; dates are
+ * UTC dates of order_ts.
  *
  * <p>Input: a tuple holding {@code SilverTables.ORDERS} and {@code GoldTables.FACT_ORDER_LINE}.
  */
@@ -73,14 +79,32 @@ public final class AggregateCustomerLtv extends PTransform<PCollectionTuple, PCo
                 MapElements.into(kvOfTally)
                     .via((Row f) -> KV.of(f.getString("customer_id"), Tally.of().add("revenue", f.getDecimal("line_total")))));
     KvCoder<String, Tally> coder = KvCoder.of(StringUtf8Coder.of(), Tally.coder());
+    Schema schema = GoldTables.CUSTOMER_LTV.beamSchema();
     return PCollectionList.of(orders.setCoder(coder))
         .and(revenue.setCoder(coder))
         .apply("AllTallies", Flatten.pCollections())
         .apply("SumPerCustomer", Tally.sumPerKey())
-        .setCoder(coder)
-        .apply("AllCustomers", Combine.globally(new ToListFn()))
+        .apply("CustomersWithACountedOrder", Filter.by((SerializableFunction<KV<String, Tally>, Boolean>) kv -> kv.getValue().count("orders") > 0))
+        .apply("UnrankedRows", MapElements.into(TypeDescriptor.of(Row.class)).via(AggregateCustomerLtv::unranked))
+        .setRowSchema(schema)
+        .apply("AllCustomers", Combine.globally(new ToListFn(schema)))
         .apply("RankIntoValueSegments", ParDo.of(new RankFn()))
-        .setRowSchema(GoldTables.CUSTOMER_LTV.beamSchema());
+        .setRowSchema(schema);
+  }
+
+  /** A customer's row before ranking: the segment is filled in once every customer is known. */
+  private static Row unranked(KV<String, Tally> kv) {
+    Tally t = kv.getValue();
+    BigDecimal revenue = t.money("revenue");
+    return Row.withSchema(GoldTables.CUSTOMER_LTV.beamSchema())
+        .withFieldValue("customer_id", kv.getKey())
+        .withFieldValue("first_order_date", LocalDate.ofEpochDay(t.min("date")))
+        .withFieldValue("last_order_date", LocalDate.ofEpochDay(t.max("date")))
+        .withFieldValue("order_count", t.count("orders"))
+        .withFieldValue("lifetime_revenue", revenue)
+        .withFieldValue("avg_order_value", Decimals.moneyPer(revenue, t.count("orders")))
+        .withFieldValue("value_segment", "")
+        .build();
   }
 
   /** The segment of the customer at 1-based {@code position} among {@code n}. */
@@ -91,74 +115,63 @@ public final class AggregateCustomerLtv extends PTransform<PCollectionTuple, PCo
     return position <= (5 * n + 9) / 10 ? "medium" : "low";
   }
 
-  private static final class RankFn extends DoFn<List<KV<String, Tally>>, Row> {
+  /** Ranks by lifetime revenue descending, then customer_id ascending, and sets each segment. */
+  private static final class RankFn extends DoFn<List<Row>, Row> {
     @ProcessElement
-    public void process(@Element List<KV<String, Tally>> all, OutputReceiver<Row> out) {
-      List<KV<String, Tally>> customers = new ArrayList<>(all);
+    public void process(@Element List<Row> all, OutputReceiver<Row> out) {
+      List<Row> customers = new ArrayList<>(all);
       customers.sort(
-          Comparator.<KV<String, Tally>, BigDecimal>comparing(kv -> kv.getValue().money("revenue"))
+          Comparator.<Row, BigDecimal>comparing(r -> r.getDecimal("lifetime_revenue"))
               .reversed()
-              .thenComparing(KV::getKey));
+              .thenComparing(r -> r.getString("customer_id")));
       long n = customers.size();
       long position = 0;
-      for (KV<String, Tally> kv : customers) {
+      for (Row r : customers) {
         position++;
-        Tally t = kv.getValue();
-        BigDecimal revenue = t.money("revenue");
-        out.output(
-            Row.withSchema(GoldTables.CUSTOMER_LTV.beamSchema())
-                .withFieldValue("customer_id", kv.getKey())
-                .withFieldValue("first_order_date", LocalDate.ofEpochDay(t.min("date")))
-                .withFieldValue("last_order_date", LocalDate.ofEpochDay(t.max("date")))
-                .withFieldValue("order_count", t.count("orders"))
-                .withFieldValue("lifetime_revenue", revenue)
-                .withFieldValue("avg_order_value", Decimals.moneyPer(revenue, t.count("orders")))
-                .withFieldValue("value_segment", valueSegment(position, n))
-                .build());
+        out.output(Row.fromRow(r).withFieldValue("value_segment", valueSegment(position, n)).build());
       }
     }
   }
 
-  /** Gathers every customer's tally into one list: the ranking needs them all at once. */
-  private static final class ToListFn
-      extends Combine.CombineFn<KV<String, Tally>, List<KV<String, Tally>>, List<KV<String, Tally>>> {
+  /** Gathers every customer's row into one list: the ranking needs them all at once. */
+  private static final class ToListFn extends Combine.CombineFn<Row, List<Row>, List<Row>> {
+    private final Schema schema;
+
+    ToListFn(Schema schema) {
+      this.schema = schema;
+    }
+
     @Override
-    public List<KV<String, Tally>> createAccumulator() {
+    public List<Row> createAccumulator() {
       return new ArrayList<>();
     }
 
     @Override
-    public List<KV<String, Tally>> addInput(List<KV<String, Tally>> acc, KV<String, Tally> input) {
-      // Revenue lines of a customer without a counted order cannot exist: facts of counted orders
-      // carry their order's customer; the guard keeps the table's grain honest anyway.
-      if (input.getValue().count("orders") > 0) {
-        acc.add(input);
-      }
+    public List<Row> addInput(List<Row> acc, Row input) {
+      acc.add(input);
       return acc;
     }
 
     @Override
-    public List<KV<String, Tally>> mergeAccumulators(Iterable<List<KV<String, Tally>>> accs) {
-      List<KV<String, Tally>> merged = new ArrayList<>();
+    public List<Row> mergeAccumulators(Iterable<List<Row>> accs) {
+      List<Row> merged = new ArrayList<>();
       accs.forEach(merged::addAll);
       return merged;
     }
 
     @Override
-    public List<KV<String, Tally>> extractOutput(List<KV<String, Tally>> acc) {
+    public List<Row> extractOutput(List<Row> acc) {
       return acc;
     }
 
     @Override
-    public Coder<List<KV<String, Tally>>> getAccumulatorCoder(
-        CoderRegistry registry, Coder<KV<String, Tally>> in) {
-      return ListCoder.of(in);
+    public Coder<List<Row>> getAccumulatorCoder(CoderRegistry registry, Coder<Row> in) {
+      return ListCoder.of(RowCoder.of(schema));
     }
 
     @Override
-    public Coder<List<KV<String, Tally>>> getDefaultOutputCoder(
-        CoderRegistry registry, Coder<KV<String, Tally>> in) {
-      return ListCoder.of(in);
+    public Coder<List<Row>> getDefaultOutputCoder(CoderRegistry registry, Coder<Row> in) {
+      return ListCoder.of(RowCoder.of(schema));
     }
   }
 }

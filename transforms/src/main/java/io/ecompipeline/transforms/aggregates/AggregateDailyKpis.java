@@ -31,6 +31,11 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * amounts, the share of failed payments among all payments of the date, and the share of the
  * date's counted orders whose status is returned.
  *
+ * <p>Decisions where the contract is silent: a return counts on its order's date (silver keeps
+ * only the latest status, not when it changed); payments count on their own date whatever their
+ * order's status, and also when their order is unknown; "orders" of the date come from silver
+ * orders, so an order without lines counts with no revenue.
+ *
  * <p>Input: a tuple holding {@code SilverTables.ORDERS}, {@code GoldTables.FACT_ORDER_LINE} and
  * {@code GoldTables.FACT_PAYMENT}.
  */

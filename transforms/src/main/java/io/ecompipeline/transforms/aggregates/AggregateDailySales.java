@@ -28,6 +28,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * unit_price), discounts, net revenue (gross − discounts), average order value (net / orders,
  * half-up) and returned revenue (Σ line_total of lines whose order is returned).
  *
+ * <p>Decisions: an order with lines in two categories counts once in each (so orders do not add
+ * up across categories, revenue does); a return counts on its order's date.
+ *
  * <p>Input: a tuple holding {@code GoldTables.FACT_ORDER_LINE} and {@code GoldTables.DIM_PRODUCT}.
  */
 public final class AggregateDailySales extends PTransform<PCollectionTuple, PCollection<Row>> {

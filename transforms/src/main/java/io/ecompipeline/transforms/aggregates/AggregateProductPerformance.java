@@ -27,6 +27,10 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * month of review_ts — count and average rating (half-up, 4 places). A row exists when either side
  * has data; reviews without a product_id are ignored.
  *
+ * <p>Decisions: the grain is the natural product_id, so all versions of a product add up in one
+ * row and a product unknown to the dimension still gets its own row; a return counts in the month
+ * of its order.
+ *
  * <p>Input: a tuple holding {@code GoldTables.FACT_ORDER_LINE} and {@code SilverTables.REVIEWS}.
  */
 public final class AggregateProductPerformance extends PTransform<PCollectionTuple, PCollection<Row>> {

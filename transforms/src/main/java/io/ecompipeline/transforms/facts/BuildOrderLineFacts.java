@@ -1,12 +1,15 @@
 package io.ecompipeline.transforms.facts;
 
 import io.ecompipeline.transforms.dimensions.DateKeys;
+import io.ecompipeline.transforms.dimensions.SurrogateKeys;
 import io.ecompipeline.transforms.schema.GoldTables;
 import io.ecompipeline.transforms.schema.SilverTables;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Map;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -76,6 +79,9 @@ public final class BuildOrderLineFacts extends PTransform<PCollectionTuple, PCol
   private static final class FactFn extends DoFn<KV<String, CoGbkResult>, Row> {
     private final PCollectionView<Map<String, Iterable<Row>>> customers;
     private final PCollectionView<Map<String, Iterable<Row>>> products;
+    private final Counter pendingLines = Metrics.counter("gold", "fact_order_line.pending_lines");
+    private final Counter unknownCustomers = Metrics.counter("gold", "fact_order_line.unknown_customer");
+    private final Counter unknownProducts = Metrics.counter("gold", "fact_order_line.unknown_product");
 
     FactFn(
         PCollectionView<Map<String, Iterable<Row>>> customers,
@@ -89,6 +95,7 @@ public final class BuildOrderLineFacts extends PTransform<PCollectionTuple, PCol
       // Silver holds one (latest) version per order_id; a line without one is pending.
       Row order = c.element().getValue().getOnly(ORDER, null);
       if (order == null) {
+        c.element().getValue().getAll(LINE).forEach(l -> pendingLines.inc());
         return;
       }
       Map<String, Iterable<Row>> customerVersions = c.sideInput(customers);
@@ -99,6 +106,13 @@ public final class BuildOrderLineFacts extends PTransform<PCollectionTuple, PCol
           PointInTimeLookup.keyAt(customerVersions.get(customerId), orderTs, "customer_key");
       for (Row line : c.element().getValue().getAll(LINE)) {
         String productId = line.getString("product_id");
+        long productKey = PointInTimeLookup.keyAt(productVersions.get(productId), orderTs, "product_key");
+        if (customerKey == SurrogateKeys.UNKNOWN) {
+          unknownCustomers.inc();
+        }
+        if (productKey == SurrogateKeys.UNKNOWN) {
+          unknownProducts.inc();
+        }
         int quantity = line.getInt32("quantity");
         BigDecimal unitPrice = line.getDecimal("unit_price");
         BigDecimal discount = line.getDecimal("discount_amount");
@@ -109,9 +123,7 @@ public final class BuildOrderLineFacts extends PTransform<PCollectionTuple, PCol
                 .withFieldValue("order_date_key", DateKeys.of(orderTs))
                 .withFieldValue("order_ts", orderTs)
                 .withFieldValue("customer_key", customerKey)
-                .withFieldValue(
-                    "product_key",
-                    PointInTimeLookup.keyAt(productVersions.get(productId), orderTs, "product_key"))
+                .withFieldValue("product_key", productKey)
                 .withFieldValue("customer_id", customerId)
                 .withFieldValue("product_id", productId)
                 .withFieldValue("quantity", quantity)

@@ -6,6 +6,8 @@ import io.ecompipeline.transforms.schema.GoldTables;
 import io.ecompipeline.transforms.schema.SilverTables;
 import java.time.Instant;
 import java.util.Map;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -62,6 +64,8 @@ public final class BuildPaymentFacts extends PTransform<PCollectionTuple, PColle
 
   private static final class FactFn extends DoFn<KV<String, CoGbkResult>, Row> {
     private final PCollectionView<Map<String, Iterable<Row>>> customers;
+    private final Counter unknownOrders = Metrics.counter("gold", "fact_payment.unknown_order");
+    private final Counter unknownCustomers = Metrics.counter("gold", "fact_payment.unknown_customer");
 
     FactFn(PCollectionView<Map<String, Iterable<Row>>> customers) {
       this.customers = customers;
@@ -78,6 +82,11 @@ public final class BuildPaymentFacts extends PTransform<PCollectionTuple, PColle
                 ? SurrogateKeys.UNKNOWN
                 : PointInTimeLookup.keyAt(
                     versions.get(order.getString("customer_id")), paymentTs, "customer_key");
+        if (order == null) {
+          unknownOrders.inc();
+        } else if (customerKey == SurrogateKeys.UNKNOWN) {
+          unknownCustomers.inc();
+        }
         c.output(
             Row.withSchema(GoldTables.FACT_PAYMENT.beamSchema())
                 .withFieldValue("payment_id", payment.getString("payment_id"))

@@ -7,6 +7,9 @@ import static io.ecompipeline.transforms.testing.Fx.order;
 import static io.ecompipeline.transforms.testing.Fx.product;
 import static io.ecompipeline.transforms.testing.Fx.ts;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.ecompipeline.transforms.dimensions.BuildScd2Dimension;
 import io.ecompipeline.transforms.dimensions.Scd2Spec;
 import io.ecompipeline.transforms.dimensions.SurrogateKeys;
@@ -16,6 +19,10 @@ import io.ecompipeline.transforms.testing.Fx;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -128,7 +135,12 @@ class BuildOrderLineFactsTest {
     Pipeline before = Fx.pipeline();
     PAssert.that(keysOf(facts(before, CUSTOMERS, PRODUCTS, List.of(o1), lines)))
         .containsInAnyOrder(keys("O1", 1, 20250115, key("C1", "2025-01-01T00:00:00Z"), key("P1", "2025-01-01T00:00:00Z")));
-    before.run().waitUntilFinish();
+    PipelineResult result = before.run();
+    result.waitUntilFinish();
+    MetricQueryResults metrics =
+        result.metrics().queryMetrics(
+            MetricsFilter.builder().addNameFilter(MetricNameFilter.named("gold", "fact_order_line.pending_lines")).build());
+    assertThat(metrics.getCounters().iterator().next().getAttempted(), equalTo(1L));
 
     Pipeline after = Fx.pipeline();
     PAssert.that(keysOf(facts(after, CUSTOMERS, PRODUCTS, List.of(o1, o5), lines)))
