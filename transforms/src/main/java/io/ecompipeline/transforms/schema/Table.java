@@ -20,6 +20,7 @@ import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.logicaltypes.SqlTypes;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
 
 /**
  * A lake table: the single definition of its columns, from which its Beam schema, its Parquet
@@ -110,6 +111,14 @@ public final class Table implements Serializable {
           org.apache.avro.Schema.createRecord(name, description, "io.ecompipeline.lake", false, fields);
     }
     return avroSchema;
+  }
+
+  /**
+   * The tag under which this table travels in a {@code PCollectionTuple} (e.g. the silver input
+   * and the gold result); tags are equal by name, so every caller gets the same one.
+   */
+  public TupleTag<Row> tag() {
+    return new TupleTag<>(name);
   }
 
   /** A row builder for this table's schema. */

@@ -1,0 +1,133 @@
+package io.ecompipeline.transforms.aggregates;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderRegistry;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+
+/**
+ * Named partial sums of one aggregate row (counts, money, distinct ids, min and max), which merge
+ * associatively, so every aggregate is "tally each input, then sum the tallies per key".
+ */
+final class Tally implements Serializable {
+  private final TreeMap<String, Long> counts = new TreeMap<>();
+  private final TreeMap<String, BigDecimal> amounts = new TreeMap<>();
+  private final TreeMap<String, TreeSet<String>> distinct = new TreeMap<>();
+  private final TreeMap<String, Long> mins = new TreeMap<>();
+  private final TreeMap<String, Long> maxes = new TreeMap<>();
+
+  static Tally of() {
+    return new Tally();
+  }
+
+  Tally add(String name, long n) {
+    counts.merge(name, n, Long::sum);
+    return this;
+  }
+
+  Tally add(String name, BigDecimal amount) {
+    amounts.merge(name, amount, BigDecimal::add);
+    return this;
+  }
+
+  Tally distinct(String name, String value) {
+    distinct.computeIfAbsent(name, k -> new TreeSet<>()).add(value);
+    return this;
+  }
+
+  Tally minMax(String name, long value) {
+    mins.merge(name, value, Math::min);
+    maxes.merge(name, value, Math::max);
+    return this;
+  }
+
+  long count(String name) {
+    return counts.getOrDefault(name, 0L);
+  }
+
+  /** The sum of an amount at money scale, 0.00 when nothing was added. */
+  BigDecimal money(String name) {
+    return Decimals.money(amounts.getOrDefault(name, BigDecimal.ZERO));
+  }
+
+  long distinctCount(String name) {
+    Set<String> values = distinct.get(name);
+    return values == null ? 0 : values.size();
+  }
+
+  long min(String name) {
+    return mins.get(name);
+  }
+
+  long max(String name) {
+    return maxes.get(name);
+  }
+
+  Tally merge(Tally other) {
+    other.counts.forEach((k, v) -> counts.merge(k, v, Long::sum));
+    other.amounts.forEach((k, v) -> amounts.merge(k, v, BigDecimal::add));
+    for (Map.Entry<String, TreeSet<String>> e : other.distinct.entrySet()) {
+      distinct.computeIfAbsent(e.getKey(), k -> new TreeSet<>()).addAll(e.getValue());
+    }
+    other.mins.forEach((k, v) -> mins.merge(k, v, Math::min));
+    other.maxes.forEach((k, v) -> maxes.merge(k, v, Math::max));
+    return this;
+  }
+
+  static Coder<Tally> coder() {
+    return SerializableCoder.of(Tally.class);
+  }
+
+  /** Gives a keyed collection of tallies its coder. */
+  static <K> PCollection<KV<K, Tally>> withCoder(PCollection<KV<K, Tally>> tallies, Coder<K> keyCoder) {
+    return tallies.setCoder(KvCoder.of(keyCoder, coder()));
+  }
+
+  /** Sums the tallies of each key. */
+  static <K> Combine.PerKey<K, Tally, Tally> sumPerKey() {
+    return Combine.perKey(new SumFn());
+  }
+
+  private static final class SumFn extends Combine.CombineFn<Tally, Tally, Tally> {
+    @Override
+    public Tally createAccumulator() {
+      return new Tally();
+    }
+
+    @Override
+    public Tally addInput(Tally acc, Tally input) {
+      return acc.merge(input);
+    }
+
+    @Override
+    public Tally mergeAccumulators(Iterable<Tally> accs) {
+      Tally merged = new Tally();
+      accs.forEach(merged::merge);
+      return merged;
+    }
+
+    @Override
+    public Tally extractOutput(Tally acc) {
+      return acc;
+    }
+
+    @Override
+    public Coder<Tally> getAccumulatorCoder(CoderRegistry registry, Coder<Tally> in) {
+      return coder();
+    }
+
+    @Override
+    public Coder<Tally> getDefaultOutputCoder(CoderRegistry registry, Coder<Tally> in) {
+      return coder();
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package io.ecompipeline.transforms.facts;
+
+import io.ecompipeline.transforms.dimensions.DateKeys;
+import io.ecompipeline.transforms.dimensions.SurrogateKeys;
+import io.ecompipeline.transforms.schema.GoldTables;
+import io.ecompipeline.transforms.schema.SilverTables;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * Builds {@code fact_order_line} (contract §4): every latest order line whose order exists (lines
+ * of orders not yet arrived stay out until they do), with the customer and product versions valid
+ * at the order's order_ts and line_total = quantity × unit_price − discount_amount.
+ *
+ * <p>Input: a tuple holding {@code SilverTables.ORDERS}, {@code SilverTables.ORDER_ITEMS},
+ * {@code GoldTables.DIM_CUSTOMER} and {@code GoldTables.DIM_PRODUCT} under their {@code tag()}.
+ */
+public final class BuildOrderLineFacts extends PTransform<PCollectionTuple, PCollection<Row>> {
+  private static final TupleTag<Row> ORDER = new TupleTag<>("order");
+  private static final TupleTag<Row> LINE = new TupleTag<>("line");
+
+  private BuildOrderLineFacts() {}
+
+  public static BuildOrderLineFacts create() {
+    return new BuildOrderLineFacts();
+  }
+
+  /** The revenue of a line, the one formula every aggregate sums. */
+  public static BigDecimal lineTotal(int quantity, BigDecimal unitPrice, BigDecimal discountAmount) {
+    return unitPrice
+        .multiply(BigDecimal.valueOf(quantity))
+        .subtract(discountAmount)
+        .setScale(2, RoundingMode.UNNECESSARY);
+  }
+
+  @Override
+  public PCollection<Row> expand(PCollectionTuple in) {
+    PCollectionView<Map<String, Iterable<Row>>> customers =
+        PointInTimeLookup.versionsByNaturalKey(
+            in.get(GoldTables.DIM_CUSTOMER.tag()), GoldTables.DIM_CUSTOMER, "customer_id", "customer_key");
+    PCollectionView<Map<String, Iterable<Row>>> products =
+        PointInTimeLookup.versionsByNaturalKey(
+            in.get(GoldTables.DIM_PRODUCT.tag()), GoldTables.DIM_PRODUCT, "product_id", "product_key");
+    SerializableFunction<Row, String> orderId = r -> r.getString("order_id");
+    return KeyedPCollectionTuple.of(
+            ORDER,
+            in.get(SilverTables.ORDERS.tag())
+                .apply("OrdersById", WithKeys.of(orderId).withKeyType(TypeDescriptors.strings())))
+        .and(
+            LINE,
+            in.get(SilverTables.ORDER_ITEMS.tag())
+                .apply("LinesByOrderId", WithKeys.of(orderId).withKeyType(TypeDescriptors.strings())))
+        .apply("JoinLinesToTheirOrder", CoGroupByKey.create())
+        .apply(
+            "LinesOfExistingOrdersAtTheirVersions",
+            ParDo.of(new FactFn(customers, products)).withSideInputs(customers, products))
+        .setRowSchema(GoldTables.FACT_ORDER_LINE.beamSchema());
+  }
+
+  private static final class FactFn extends DoFn<KV<String, CoGbkResult>, Row> {
+    private final PCollectionView<Map<String, Iterable<Row>>> customers;
+    private final PCollectionView<Map<String, Iterable<Row>>> products;
+    private final Counter pendingLines = Metrics.counter("gold", "fact_order_line.pending_lines");
+    private final Counter unknownCustomers = Metrics.counter("gold", "fact_order_line.unknown_customer");
+    private final Counter unknownProducts = Metrics.counter("gold", "fact_order_line.unknown_product");
+
+    FactFn(
+        PCollectionView<Map<String, Iterable<Row>>> customers,
+        PCollectionView<Map<String, Iterable<Row>>> products) {
+      this.customers = customers;
+      this.products = products;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      // Silver holds one (latest) version per order_id; a line without one is pending.
+      Row order = c.element().getValue().getOnly(ORDER, null);
+      if (order == null) {
+        c.element().getValue().getAll(LINE).forEach(l -> pendingLines.inc());
+        return;
+      }
+      Map<String, Iterable<Row>> customerVersions = c.sideInput(customers);
+      Map<String, Iterable<Row>> productVersions = c.sideInput(products);
+      Instant orderTs = order.getValue("order_ts");
+      String customerId = order.getString("customer_id");
+      long customerKey =
+          PointInTimeLookup.keyAt(customerVersions.get(customerId), orderTs, "customer_key");
+      for (Row line : c.element().getValue().getAll(LINE)) {
+        String productId = line.getString("product_id");
+        long productKey = PointInTimeLookup.keyAt(productVersions.get(productId), orderTs, "product_key");
+        if (customerKey == SurrogateKeys.UNKNOWN) {
+          unknownCustomers.inc();
+        }
+        if (productKey == SurrogateKeys.UNKNOWN) {
+          unknownProducts.inc();
+        }
+        int quantity = line.getInt32("quantity");
+        BigDecimal unitPrice = line.getDecimal("unit_price");
+        BigDecimal discount = line.getDecimal("discount_amount");
+        c.output(
+            Row.withSchema(GoldTables.FACT_ORDER_LINE.beamSchema())
+                .withFieldValue("order_id", order.getString("order_id"))
+                .withFieldValue("line_number", line.getInt32("line_number"))
+                .withFieldValue("order_date_key", DateKeys.of(orderTs))
+                .withFieldValue("order_ts", orderTs)
+                .withFieldValue("customer_key", customerKey)
+                .withFieldValue("product_key", productKey)
+                .withFieldValue("customer_id", customerId)
+                .withFieldValue("product_id", productId)
+                .withFieldValue("quantity", quantity)
+                .withFieldValue("unit_price", unitPrice)
+                .withFieldValue("discount_amount", discount)
+                .withFieldValue("line_total", lineTotal(quantity, unitPrice, discount))
+                .withFieldValue("order_status", order.getString("status"))
+                .withFieldValue("channel", order.getString("channel"))
+                .withFieldValue("currency", order.getString("currency"))
+                .build());
+      }
+    }
+  }
+}

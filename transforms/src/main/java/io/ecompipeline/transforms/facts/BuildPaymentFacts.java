@@ -1,0 +1,105 @@
+package io.ecompipeline.transforms.facts;
+
+import io.ecompipeline.transforms.dimensions.DateKeys;
+import io.ecompipeline.transforms.dimensions.SurrogateKeys;
+import io.ecompipeline.transforms.schema.GoldTables;
+import io.ecompipeline.transforms.schema.SilverTables;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * Builds {@code fact_payment} (contract §4): one row per payment, with the version of its order's
+ * customer valid at payment_ts; -1 when the order or its customer is unknown.
+ *
+ * <p>Input: a tuple holding {@code SilverTables.PAYMENTS}, {@code SilverTables.ORDERS} and
+ * {@code GoldTables.DIM_CUSTOMER} under their {@code tag()}.
+ */
+public final class BuildPaymentFacts extends PTransform<PCollectionTuple, PCollection<Row>> {
+  private static final TupleTag<Row> ORDER = new TupleTag<>("order");
+  private static final TupleTag<Row> PAYMENT = new TupleTag<>("payment");
+
+  private BuildPaymentFacts() {}
+
+  public static BuildPaymentFacts create() {
+    return new BuildPaymentFacts();
+  }
+
+  @Override
+  public PCollection<Row> expand(PCollectionTuple in) {
+    PCollectionView<Map<String, Iterable<Row>>> customers =
+        PointInTimeLookup.versionsByNaturalKey(
+            in.get(GoldTables.DIM_CUSTOMER.tag()), GoldTables.DIM_CUSTOMER, "customer_id", "customer_key");
+    SerializableFunction<Row, String> orderId = r -> r.getString("order_id");
+    return KeyedPCollectionTuple.of(
+            ORDER,
+            in.get(SilverTables.ORDERS.tag())
+                .apply("OrdersById", WithKeys.of(orderId).withKeyType(TypeDescriptors.strings())))
+        .and(
+            PAYMENT,
+            in.get(SilverTables.PAYMENTS.tag())
+                .apply("PaymentsByOrderId", WithKeys.of(orderId).withKeyType(TypeDescriptors.strings())))
+        .apply("JoinPaymentsToTheirOrder", CoGroupByKey.create())
+        .apply(
+            "PaymentsAtTheirCustomerVersion",
+            ParDo.of(new FactFn(customers)).withSideInputs(customers))
+        .setRowSchema(GoldTables.FACT_PAYMENT.beamSchema());
+  }
+
+  private static final class FactFn extends DoFn<KV<String, CoGbkResult>, Row> {
+    private final PCollectionView<Map<String, Iterable<Row>>> customers;
+    private final Counter unknownOrders = Metrics.counter("gold", "fact_payment.unknown_order");
+    private final Counter unknownCustomers = Metrics.counter("gold", "fact_payment.unknown_customer");
+
+    FactFn(PCollectionView<Map<String, Iterable<Row>>> customers) {
+      this.customers = customers;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      Row order = c.element().getValue().getOnly(ORDER, null);
+      Map<String, Iterable<Row>> versions = c.sideInput(customers);
+      for (Row payment : c.element().getValue().getAll(PAYMENT)) {
+        Instant paymentTs = payment.getValue("payment_ts");
+        long customerKey =
+            order == null
+                ? SurrogateKeys.UNKNOWN
+                : PointInTimeLookup.keyAt(
+                    versions.get(order.getString("customer_id")), paymentTs, "customer_key");
+        if (order == null) {
+          unknownOrders.inc();
+        } else if (customerKey == SurrogateKeys.UNKNOWN) {
+          unknownCustomers.inc();
+        }
+        c.output(
+            Row.withSchema(GoldTables.FACT_PAYMENT.beamSchema())
+                .withFieldValue("payment_id", payment.getString("payment_id"))
+                .withFieldValue("order_id", payment.getString("order_id"))
+                .withFieldValue("payment_date_key", DateKeys.of(paymentTs))
+                .withFieldValue("payment_ts", paymentTs)
+                .withFieldValue("customer_key", customerKey)
+                .withFieldValue("method", payment.getString("method"))
+                .withFieldValue("installments", payment.getInt32("installments"))
+                .withFieldValue("amount", payment.getDecimal("amount"))
+                .withFieldValue("status", payment.getString("status"))
+                .build());
+      }
+    }
+  }
+}

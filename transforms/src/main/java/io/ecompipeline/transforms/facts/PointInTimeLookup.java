@@ -1,0 +1,64 @@
+package io.ecompipeline.transforms.facts;
+
+import io.ecompipeline.transforms.dimensions.SurrogateKeys;
+import io.ecompipeline.transforms.schema.Table;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.RowCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * The point-in-time rule of contract §4, in one place: a fact takes the dimension version whose
+ * [valid_from, valid_to) holds its instant; a fact older than the member's first version takes the
+ * first version; a member that does not exist gives -1. Versions travel as a side input (natural
+ * key → versions) so that popular members never become hot keys.
+ */
+final class PointInTimeLookup {
+  private PointInTimeLookup() {}
+
+  /** The known versions of a dimension, by natural key, as a side input. */
+  static PCollectionView<Map<String, Iterable<Row>>> versionsByNaturalKey(
+      PCollection<Row> dimension, Table table, String naturalKey, String keyColumn) {
+    return dimension
+        .apply(
+            "KnownMembersOf" + table.name(),
+            Filter.by((SerializableFunction<Row, Boolean>) r -> r.getInt64(keyColumn) != SurrogateKeys.UNKNOWN))
+        .apply(
+            "ByNaturalKeyOf" + table.name(),
+            MapElements.into(
+                    TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(Row.class)))
+                .via((Row r) -> KV.of(r.getString(naturalKey), r)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(table.beamSchema())))
+        .apply("VersionsOf" + table.name(), View.asMultimap());
+  }
+
+  /** The key of the version valid at {@code ts}, or -1 when the member has no version. */
+  static long keyAt(Iterable<Row> versions, Instant ts, String keyColumn) {
+    if (versions == null) {
+      return SurrogateKeys.UNKNOWN;
+    }
+    Row first = null;
+    for (Row v : versions) {
+      Instant from = v.getValue("valid_from");
+      Instant to = v.getValue("valid_to");
+      if (!ts.isBefore(from) && ts.isBefore(to)) {
+        return v.getInt64(keyColumn);
+      }
+      if (first == null || from.isBefore(first.getValue("valid_from"))) {
+        first = v;
+      }
+    }
+    return first == null ? SurrogateKeys.UNKNOWN : first.getInt64(keyColumn);
+  }
+}

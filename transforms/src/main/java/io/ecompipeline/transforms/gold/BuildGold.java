@@ -1,0 +1,157 @@
+package io.ecompipeline.transforms.gold;
+
+import static io.ecompipeline.transforms.schema.GoldTables.AGG_DAILY_SALES;
+import static io.ecompipeline.transforms.schema.GoldTables.CONVERSION_FUNNEL_DAILY;
+import static io.ecompipeline.transforms.schema.GoldTables.CUSTOMER_LTV;
+import static io.ecompipeline.transforms.schema.GoldTables.DAILY_KPIS;
+import static io.ecompipeline.transforms.schema.GoldTables.DIM_CUSTOMER;
+import static io.ecompipeline.transforms.schema.GoldTables.DIM_DATE;
+import static io.ecompipeline.transforms.schema.GoldTables.DIM_PRODUCT;
+import static io.ecompipeline.transforms.schema.GoldTables.FACT_ORDER_LINE;
+import static io.ecompipeline.transforms.schema.GoldTables.FACT_PAYMENT;
+import static io.ecompipeline.transforms.schema.GoldTables.PRODUCT_PERFORMANCE;
+
+import io.ecompipeline.transforms.aggregates.AggregateConversionFunnel;
+import io.ecompipeline.transforms.aggregates.AggregateCustomerLtv;
+import io.ecompipeline.transforms.aggregates.AggregateDailyKpis;
+import io.ecompipeline.transforms.aggregates.AggregateDailySales;
+import io.ecompipeline.transforms.aggregates.AggregateProductPerformance;
+import io.ecompipeline.transforms.dimensions.BuildDateDimension;
+import io.ecompipeline.transforms.dimensions.BuildScd2Dimension;
+import io.ecompipeline.transforms.dimensions.DateKeys;
+import io.ecompipeline.transforms.dimensions.Scd2Spec;
+import io.ecompipeline.transforms.facts.BuildOrderLineFacts;
+import io.ecompipeline.transforms.facts.BuildPaymentFacts;
+import io.ecompipeline.transforms.schema.SilverTables;
+import io.ecompipeline.transforms.schema.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * Builds the whole gold star schema (contract §4) from the silver tables: the SCD2 customer and
+ * product dimensions, the facts at their point-in-time versions, the date dimension around the
+ * dates they use, and the five aggregates.
+ *
+ * <p>Input: {@link #input(Map)} of the silver tables {@link #REQUIRED_SILVER}. Output: a {@link
+ * GoldResult} with every table of {@code GoldTables.ALL}.
+ */
+public final class BuildGold extends PTransform<PCollectionTuple, GoldResult> {
+  /** The silver tables gold is built from. */
+  public static final List<Table> REQUIRED_SILVER =
+      List.of(
+          SilverTables.CUSTOMERS_HISTORY,
+          SilverTables.PRODUCTS_HISTORY,
+          SilverTables.ORDERS,
+          SilverTables.ORDER_ITEMS,
+          SilverTables.PAYMENTS,
+          SilverTables.REVIEWS,
+          SilverTables.CLICKSTREAM);
+
+  private final int fiscalStartMonth;
+
+  private BuildGold(int fiscalStartMonth) {
+    this.fiscalStartMonth = fiscalStartMonth;
+  }
+
+  /** Gold with a fiscal year starting in February. */
+  public static BuildGold create() {
+    return new BuildGold(BuildDateDimension.DEFAULT_FISCAL_START_MONTH);
+  }
+
+  public BuildGold withFiscalStartMonth(int month) {
+    BuildDateDimension.withFiscalStartMonth(month); // validates, with a message naming the range
+    return new BuildGold(month);
+  }
+
+  /** The silver tables as this transform's input; every table of {@link #REQUIRED_SILVER} is needed. */
+  public static PCollectionTuple input(Map<Table, PCollection<Row>> silver) {
+    PCollectionTuple tuple = null;
+    for (Table t : REQUIRED_SILVER) {
+      PCollection<Row> rows = silver.get(t);
+      if (rows == null) {
+        throw new IllegalArgumentException(
+            "gold needs silver table " + t.name() + "; pass all of " + REQUIRED_SILVER);
+      }
+      tuple = tuple == null ? PCollectionTuple.of(t.tag(), rows) : tuple.and(t.tag(), rows);
+    }
+    return tuple;
+  }
+
+  @Override
+  public GoldResult expand(PCollectionTuple silver) {
+    PCollection<Row> orders = silver.get(SilverTables.ORDERS.tag());
+
+    PCollection<Row> dimCustomer =
+        silver.get(SilverTables.CUSTOMERS_HISTORY.tag()).apply("DimCustomer", BuildScd2Dimension.of(Scd2Spec.CUSTOMER));
+    PCollection<Row> dimProduct =
+        silver.get(SilverTables.PRODUCTS_HISTORY.tag()).apply("DimProduct", BuildScd2Dimension.of(Scd2Spec.PRODUCT));
+
+    PCollection<Row> factOrderLine =
+        PCollectionTuple.of(SilverTables.ORDERS.tag(), orders)
+            .and(SilverTables.ORDER_ITEMS.tag(), silver.get(SilverTables.ORDER_ITEMS.tag()))
+            .and(DIM_CUSTOMER.tag(), dimCustomer)
+            .and(DIM_PRODUCT.tag(), dimProduct)
+            .apply("FactOrderLine", BuildOrderLineFacts.create());
+    PCollection<Row> factPayment =
+        PCollectionTuple.of(SilverTables.PAYMENTS.tag(), silver.get(SilverTables.PAYMENTS.tag()))
+            .and(SilverTables.ORDERS.tag(), orders)
+            .and(DIM_CUSTOMER.tag(), dimCustomer)
+            .apply("FactPayment", BuildPaymentFacts.create());
+
+    // Order dates come from every silver order, not only those with lines: daily_kpis counts
+    // orders without lines too, and their dates must exist in dim_date.
+    PCollection<Row> dimDate =
+        PCollectionList.of(
+                orders.apply(
+                    "OrderDateKeys",
+                    MapElements.into(TypeDescriptors.integers())
+                        .via((Row o) -> DateKeys.of(o.<Instant>getValue("order_ts")))))
+            .and(
+                factPayment.apply(
+                    "PaymentDateKeys",
+                    MapElements.into(TypeDescriptors.integers()).via((Row p) -> p.getInt32("payment_date_key"))))
+            .apply("DatesTheFactsUse", Flatten.pCollections())
+            .apply("DimDate", BuildDateDimension.withFiscalStartMonth(fiscalStartMonth));
+
+    PCollection<Row> dailySales =
+        PCollectionTuple.of(FACT_ORDER_LINE.tag(), factOrderLine)
+            .and(DIM_PRODUCT.tag(), dimProduct)
+            .apply("AggDailySales", AggregateDailySales.create());
+    PCollection<Row> dailyKpis =
+        PCollectionTuple.of(SilverTables.ORDERS.tag(), orders)
+            .and(FACT_ORDER_LINE.tag(), factOrderLine)
+            .and(FACT_PAYMENT.tag(), factPayment)
+            .apply("DailyKpis", AggregateDailyKpis.create());
+    PCollection<Row> customerLtv =
+        PCollectionTuple.of(SilverTables.ORDERS.tag(), orders)
+            .and(FACT_ORDER_LINE.tag(), factOrderLine)
+            .apply("CustomerLtv", AggregateCustomerLtv.create());
+    PCollection<Row> funnel =
+        silver.get(SilverTables.CLICKSTREAM.tag()).apply("ConversionFunnelDaily", AggregateConversionFunnel.create());
+    PCollection<Row> productPerformance =
+        PCollectionTuple.of(FACT_ORDER_LINE.tag(), factOrderLine)
+            .and(SilverTables.REVIEWS.tag(), silver.get(SilverTables.REVIEWS.tag()))
+            .apply("ProductPerformance", AggregateProductPerformance.create());
+
+    return GoldResult.of(
+        PCollectionTuple.of(DIM_CUSTOMER.tag(), dimCustomer)
+            .and(DIM_PRODUCT.tag(), dimProduct)
+            .and(DIM_DATE.tag(), dimDate)
+            .and(FACT_ORDER_LINE.tag(), factOrderLine)
+            .and(FACT_PAYMENT.tag(), factPayment)
+            .and(AGG_DAILY_SALES.tag(), dailySales)
+            .and(DAILY_KPIS.tag(), dailyKpis)
+            .and(CUSTOMER_LTV.tag(), customerLtv)
+            .and(CONVERSION_FUNNEL_DAILY.tag(), funnel)
+            .and(PRODUCT_PERFORMANCE.tag(), productPerformance));
+  }
+}
