@@ -99,7 +99,7 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
       if (sb.length() > 0) {
         sb.append('\u001f');
       }
-      sb.append(row.getValue(k) == null ? "\u0000" : row.getValue(k).toString());
+      sb.append(row.<Object>getValue(k) == null ? "\u0000" : row.<Object>getValue(k).toString());
     }
     return sb.toString();
   }

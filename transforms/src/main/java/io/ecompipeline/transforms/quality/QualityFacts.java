@@ -139,11 +139,15 @@ public final class QualityFacts extends PTransform<PBegin, PCollection<KV<String
     return rows
         .apply("Values of " + t.name() + "." + column, MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.bigdecimals()))
-            .via((Row r) -> KV.of(key.stream().map(k -> String.valueOf(r.getValue(k))).collect(Collectors.joining("/")),
-                r.getValue(column) == null ? null : new BigDecimal(r.getValue(column).toString()))))
+            .via((Row r) -> KV.of(key.stream().map(k -> String.valueOf(r.<Object>getValue(k))).collect(Collectors.joining("/")),
+                decimalOrNull(r.<Object>getValue(column)))))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), org.apache.beam.sdk.coders.NullableCoder.of(BigDecimalCoder.of())))
         .apply("Drop empty " + t.name() + "." + column, org.apache.beam.sdk.transforms.Filter.by(kv -> kv.getValue() != null))
         .setCoder(coder);
+  }
+
+  private static BigDecimal decimalOrNull(Object v) {
+    return v == null ? null : new BigDecimal(v.toString());
   }
 
   /** quantity × unit_price − discount_amount (contract §4). */
