@@ -1,0 +1,106 @@
+package io.ecompipeline.transforms.quality;
+
+import io.ecompipeline.transforms.ingest.BronzeRecord;
+import io.ecompipeline.transforms.schema.SilverTables;
+import io.ecompipeline.transforms.schema.Table;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.schemas.SchemaCoder;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.Row;
+
+/**
+ * Bronze → silver for one run (contract §3): validate each entity and quarantine what fails,
+ * merge today's valid rows with the previous silver (latest version per key, plus every version
+ * of customers and products in their history tables), check references, partition orders and
+ * lines. Reading bronze and previous silver and writing the outputs are the caller's: inputs and
+ * outputs are PCollections, so the whole step is testable in memory.
+ */
+public final class BuildSilver extends PTransform<PBegin, SilverResult> {
+  /** Tables whose history of versions is kept next to the latest table. */
+  public static final Map<Table, Table> HISTORIES =
+      Map.of(SilverTables.CUSTOMERS, SilverTables.CUSTOMERS_HISTORY, SilverTables.PRODUCTS, SilverTables.PRODUCTS_HISTORY);
+
+  private final LocalDate runDate;
+  private final QualityRules rules;
+  private final Map<Table, PCollection<BronzeRecord>> bronze;
+  private final Map<Table, PCollection<Row>> previous;
+
+  private BuildSilver(LocalDate runDate, QualityRules rules, Map<Table, PCollection<BronzeRecord>> bronze,
+      Map<Table, PCollection<Row>> previous) {
+    super("Build silver " + runDate);
+    this.runDate = runDate;
+    this.rules = rules;
+    this.bronze = bronze;
+    this.previous = previous;
+  }
+
+  public static BuildSilver forRun(LocalDate runDate, QualityRules rules) {
+    if (runDate == null || rules == null) {
+      throw new IllegalArgumentException("BuildSilver needs a run date and quality rules");
+    }
+    return new BuildSilver(runDate, rules, Map.of(), Map.of());
+  }
+
+  /** Today's bronze records per entity; a missing entity has no records today. */
+  public BuildSilver withBronze(Map<Table, PCollection<BronzeRecord>> bronzeByEntity) {
+    return new BuildSilver(runDate, rules, Map.copyOf(bronzeByEntity), previous);
+  }
+
+  /** The silver rows of the previous run per table (entities and histories); a missing table is empty. */
+  public BuildSilver withPreviousSilver(Map<Table, PCollection<Row>> previousByTable) {
+    return new BuildSilver(runDate, rules, bronze, Map.copyOf(previousByTable));
+  }
+
+  @Override
+  public SilverResult expand(PBegin begin) {
+    Map<Table, PCollection<Row>> todayValid = new HashMap<>();
+    Map<Table, PCollection<Row>> silver = new HashMap<>();
+    List<PCollection<QuarantineRecord>> quarantine = new ArrayList<>();
+    for (Table entity : SilverTables.ENTITIES) {
+      ValidationResult validated = bronze(begin, entity).apply(ValidateRecords.of(entity, rules, runDate));
+      quarantine.add(validated.quarantined());
+      todayValid.put(entity, validated.valid());
+      Table history = HISTORIES.get(entity);
+      if (history == null) {
+        silver.put(entity, validated.valid().apply(LatestByNaturalKey.of(entity).withPrevious(previous(begin, entity))));
+      } else {
+        // The history decides what is accepted: a late change enters it even when it loses the latest table.
+        silver.put(entity, validated.valid()
+            .apply(LatestByNaturalKey.of(entity).withPrevious(previous(begin, entity)).withoutCounting()));
+        silver.put(history, validated.valid()
+            .apply(LatestByNaturalKey.of(history).withPrevious(previous(begin, history)).countingAs(entity.name())));
+      }
+    }
+    ReferenceResult refs = begin.apply(CheckReferences.of(
+        silver.get(SilverTables.CUSTOMERS), silver.get(SilverTables.PRODUCTS), silver.get(SilverTables.ORDERS),
+        silver.get(SilverTables.ORDER_ITEMS), silver.get(SilverTables.PAYMENTS)));
+    Map<Table, PCollection<KV<String, Row>>> partitioned = Map.of(
+        SilverTables.ORDERS, refs.ordersByPartition(), SilverTables.ORDER_ITEMS, refs.orderItemsByPartition());
+    PCollection<QuarantineRecord> quarantined = PCollectionList.of(quarantine)
+        .apply("All quarantined", Flatten.pCollections())
+        .setCoder(QuarantineRecord.RecordCoder.of());
+    PCollection<KV<String, String>> facts = begin.apply(QualityFacts.of(rules, todayValid));
+    return new SilverResult(begin.getPipeline(), silver, partitioned, quarantined, facts);
+  }
+
+  private PCollection<BronzeRecord> bronze(PBegin begin, Table entity) {
+    PCollection<BronzeRecord> b = bronze.get(entity);
+    return b != null ? b : begin.apply("No bronze " + entity.name(), Create.empty(BronzeRecord.RecordCoder.of()));
+  }
+
+  private PCollection<Row> previous(PBegin begin, Table table) {
+    PCollection<Row> p = previous.get(table);
+    return p != null ? p
+        : begin.apply("No previous " + table.name(), Create.empty(SchemaCoder.of(table.beamSchema())));
+  }
+}

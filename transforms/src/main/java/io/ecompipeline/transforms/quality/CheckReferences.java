@@ -1,0 +1,169 @@
+package io.ecompipeline.transforms.quality;
+
+import io.ecompipeline.transforms.schema.SilverTables;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.schemas.SchemaCoder;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * The referential checks of contract §3 on the merged silver tables, and the silver partition of
+ * every order and order line. Nothing is dropped: an order whose customer is unknown, a line whose
+ * product is unknown and a payment whose order is unknown are counted
+ * ({@code silver.orders.orphan_customer}, {@code silver.order_items.orphan_product},
+ * {@code silver.payments.orphan_order}); a line whose order has not arrived is counted
+ * {@code silver.order_items.pending} and goes to the pending partition.
+ *
+ * <p>The counts describe silver after the merge (not only today's rows), so a line still waiting
+ * for its order is reported every run until the order arrives. Customers and products are small
+ * enough for side inputs; orders are not, so lines and payments meet their order in a
+ * CoGroupByKey on order_id.
+ */
+public final class CheckReferences extends PTransform<PBegin, ReferenceResult> {
+  private final PCollection<Row> customers;
+  private final PCollection<Row> products;
+  private final PCollection<Row> orders;
+  private final PCollection<Row> orderItems;
+  private final PCollection<Row> payments;
+
+  private CheckReferences(PCollection<Row> customers, PCollection<Row> products, PCollection<Row> orders,
+      PCollection<Row> orderItems, PCollection<Row> payments) {
+    super("Check references");
+    this.customers = customers;
+    this.products = products;
+    this.orders = orders;
+    this.orderItems = orderItems;
+    this.payments = payments;
+  }
+
+  /** Checks the merged silver tables (rows in the {@link SilverTables} schemas). */
+  public static CheckReferences of(PCollection<Row> customers, PCollection<Row> products, PCollection<Row> orders,
+      PCollection<Row> orderItems, PCollection<Row> payments) {
+    return new CheckReferences(customers, products, orders, orderItems, payments);
+  }
+
+  @Override
+  public ReferenceResult expand(PBegin begin) {
+    PCollectionView<Map<String, String>> regionByCustomer = customers
+        .apply("Region by customer", MapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+            .via(r -> KV.of(r.getString("customer_id"), r.getString("region"))))
+        .apply("Customer regions view", View.asMap());
+    PCollectionView<Map<String, String>> knownProducts = products
+        .apply("Product ids", MapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+            .via(r -> KV.of(r.getString("product_id"), "")))
+        .apply("Known products view", View.asMap());
+
+    SchemaCoder<Row> orderCoder = SchemaCoder.of(SilverTables.ORDERS.beamSchema());
+    PCollection<KV<String, Row>> ordersByPartition = orders
+        .apply("Partition orders", ParDo.of(new PartitionOrders(regionByCustomer)).withSideInputs(regionByCustomer))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), orderCoder));
+
+    TupleTag<String> orderTag = new TupleTag<>("order");
+    TupleTag<Row> lineTag = new TupleTag<>("line");
+    TupleTag<Row> paymentTag = new TupleTag<>("payment");
+    PCollection<KV<String, String>> partitionByOrder = ordersByPartition
+        .apply("Partition by order id", MapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+            .via(kv -> KV.of(kv.getValue().getString("order_id"), kv.getKey())));
+    SchemaCoder<Row> lineCoder = SchemaCoder.of(SilverTables.ORDER_ITEMS.beamSchema());
+    PCollection<KV<String, Row>> linesByOrder = orderItems
+        .apply("Lines by order id", ParDo.of(new ByOrderId()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), lineCoder));
+    PCollection<KV<String, Row>> paymentsByOrder = payments
+        .apply("Payments by order id", ParDo.of(new ByOrderId()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), SchemaCoder.of(SilverTables.PAYMENTS.beamSchema())));
+    PCollection<KV<String, Row>> linesByPartition = KeyedPCollectionTuple
+        .of(orderTag, partitionByOrder)
+        .and(lineTag, linesByOrder)
+        .and(paymentTag, paymentsByOrder)
+        .apply("Join lines and payments to orders", CoGroupByKey.create())
+        .apply("Place lines, count orphans", ParDo.of(new PlaceLines(orderTag, lineTag, paymentTag, knownProducts))
+            .withSideInputs(knownProducts))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), lineCoder));
+    return new ReferenceResult(ordersByPartition, linesByPartition);
+  }
+
+  static final class ByOrderId extends DoFn<Row, KV<String, Row>> {
+    @ProcessElement
+    public void process(@Element Row r, OutputReceiver<KV<String, Row>> out) {
+      out.output(KV.of(r.getString("order_id"), r));
+    }
+  }
+
+  static final class PartitionOrders extends DoFn<Row, KV<String, Row>> {
+    private final PCollectionView<Map<String, String>> regions;
+    private final Counter orphans = SilverCounters.counter(SilverCounters.ORPHAN_CUSTOMER);
+
+    PartitionOrders(PCollectionView<Map<String, String>> regions) {
+      this.regions = regions;
+    }
+
+    @ProcessElement
+    public void process(@Element Row order, ProcessContext c) {
+      String region = c.sideInput(regions).get(order.getString("customer_id"));
+      if (region == null) {
+        orphans.inc();
+        region = SilverPartitions.UNKNOWN_REGION;
+      }
+      c.output(KV.of(SilverPartitions.of(order.<Instant>getValue("order_ts"), region), order));
+    }
+  }
+
+  static final class PlaceLines extends DoFn<KV<String, CoGbkResult>, KV<String, Row>> {
+    private final TupleTag<String> orderTag;
+    private final TupleTag<Row> lineTag;
+    private final TupleTag<Row> paymentTag;
+    private final PCollectionView<Map<String, String>> products;
+    private final Counter pending = SilverCounters.counter(SilverCounters.PENDING);
+    private final Counter orphanProduct = SilverCounters.counter(SilverCounters.ORPHAN_PRODUCT);
+    private final Counter orphanOrder = SilverCounters.counter(SilverCounters.ORPHAN_ORDER);
+
+    PlaceLines(TupleTag<String> orderTag, TupleTag<Row> lineTag, TupleTag<Row> paymentTag,
+        PCollectionView<Map<String, String>> products) {
+      this.orderTag = orderTag;
+      this.lineTag = lineTag;
+      this.paymentTag = paymentTag;
+      this.products = products;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      CoGbkResult joined = c.element().getValue();
+      String partition = joined.getOnly(orderTag, null);
+      Map<String, String> known = c.sideInput(products);
+      for (Row line : joined.getAll(lineTag)) {
+        if (!known.containsKey(line.getString("product_id"))) {
+          orphanProduct.inc();
+        }
+        if (partition == null) {
+          pending.inc();
+        }
+        c.output(KV.of(partition == null ? SilverPartitions.PENDING : partition, line));
+      }
+      if (partition == null) {
+        for (Row ignored : joined.getAll(paymentTag)) {
+          orphanOrder.inc();
+        }
+      }
+    }
+  }
+}

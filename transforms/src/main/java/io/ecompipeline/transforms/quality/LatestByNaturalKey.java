@@ -1,0 +1,190 @@
+package io.ecompipeline.transforms.quality;
+
+import io.ecompipeline.transforms.schema.Column;
+import io.ecompipeline.transforms.schema.SilverTables;
+import io.ecompipeline.transforms.schema.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.schemas.SchemaCoder;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
+
+/**
+ * The dedup rule of contract §3, in one place: per natural key ({@link Table#key()}) of today's
+ * valid rows and the previous silver rows, keep the version with the greatest {@code updated_at}
+ * (when the table has one); ties, and tables without it, go to the later ingest date, then file
+ * name, then line.
+ *
+ * <p>An exact re-send (every non-lineage column equal to a version already present) is not a new
+ * version: the version keeps the lineage of its first arrival and the re-send counts as a
+ * duplicate. This keeps silver stable when a source sends the same data twice, and makes a re-run
+ * of a day a no-op (a row compared with itself from the previous run is a tie on everything).
+ *
+ * <p>Counters {@code silver.<entity>.accepted} (today's rows that are in the output) and
+ * {@code silver.<entity>.duplicates} (today's rows that are not) complete the accounting
+ * read = accepted + quarantined + duplicates. Applied to a history table (key includes
+ * {@code updated_at}) the same rule keeps every distinct version.
+ */
+public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PCollection<Row>> {
+  private final Table table;
+  private final PCollection<Row> previous;
+  private final String countedEntity;
+
+  private LatestByNaturalKey(Table table, PCollection<Row> previous, String countedEntity) {
+    super("Latest " + table.name() + " by natural key");
+    this.table = table;
+    this.previous = previous;
+    this.countedEntity = countedEntity;
+  }
+
+  /** Keeps the latest row per key of {@code table}; counts under the table's own name. */
+  public static LatestByNaturalKey of(Table table) {
+    return new LatestByNaturalKey(table, null, table.name());
+  }
+
+  /** Merges with the previous silver rows of the table (which carry their lineage). */
+  public LatestByNaturalKey withPrevious(PCollection<Row> previousSilver) {
+    return new LatestByNaturalKey(table, previousSilver, countedEntity);
+  }
+
+  /** Counts accepted/duplicates under another entity's name (a history table counts for its entity). */
+  public LatestByNaturalKey countingAs(String entity) {
+    return new LatestByNaturalKey(table, previous, entity);
+  }
+
+  /** Does not count (when another merge of the same rows does the accounting). */
+  public LatestByNaturalKey withoutCounting() {
+    return new LatestByNaturalKey(table, previous, null);
+  }
+
+  @Override
+  public PCollection<Row> expand(PCollection<Row> today) {
+    SchemaCoder<Row> rowCoder = SchemaCoder.of(table.beamSchema());
+    KvCoder<String, Row> keyed = KvCoder.of(StringUtf8Coder.of(), rowCoder);
+    PCollection<Row> prev = previous != null
+        ? previous
+        : today.getPipeline().apply("No previous " + table.name(), Create.empty(rowCoder));
+    TupleTag<Row> todayTag = new TupleTag<>("today");
+    TupleTag<Row> prevTag = new TupleTag<>("previous");
+    List<String> key = table.key();
+    PCollection<KV<String, CoGbkResult>> grouped = KeyedPCollectionTuple
+        .of(todayTag, today.apply("Key today's rows", ParDo.of(new KeyBy(key))).setCoder(keyed))
+        .and(prevTag, prev.apply("Key previous rows", ParDo.of(new KeyBy(key))).setCoder(keyed))
+        .apply("Group by natural key", CoGroupByKey.create());
+    return grouped
+        .apply("Keep the latest version", ParDo.of(new KeepLatest(table, todayTag, prevTag, countedEntity)))
+        .setRowSchema(table.beamSchema());
+  }
+
+  /** A stable text key of the key columns (values are required, so never null). */
+  static String keyOf(Row row, List<String> key) {
+    StringBuilder sb = new StringBuilder();
+    for (String k : key) {
+      if (sb.length() > 0) {
+        sb.append('\u001f');
+      }
+      sb.append(row.<Object>getValue(k) == null ? "\u0000" : row.<Object>getValue(k).toString());
+    }
+    return sb.toString();
+  }
+
+  static final class KeyBy extends DoFn<Row, KV<String, Row>> {
+    private final List<String> key;
+
+    KeyBy(List<String> key) {
+      this.key = key;
+    }
+
+    @ProcessElement
+    public void process(@Element Row row, OutputReceiver<KV<String, Row>> out) {
+      out.output(KV.of(keyOf(row, key), row));
+    }
+  }
+
+  /** Which of two versions of a key is later (contract §3): updated_at, ingest date, file, line. */
+  public static Comparator<Row> versionOrder(Table table) {
+    boolean hasUpdatedAt = table.columns().stream().anyMatch(c -> c.name().equals("updated_at"));
+    Comparator<Row> order = (a, b) -> 0;
+    if (hasUpdatedAt) {
+      order = order.thenComparing(r -> r.<Instant>getValue("updated_at"), Comparator.nullsFirst(Comparator.naturalOrder()));
+    }
+    return order
+        .thenComparing(r -> r.<LocalDate>getValue("ingest_date"))
+        .thenComparing(r -> r.getString("source_file"))
+        .thenComparing(r -> r.getInt64("source_line"));
+  }
+
+  static final class KeepLatest extends DoFn<KV<String, CoGbkResult>, Row> {
+    private final Table table;
+    private final TupleTag<Row> todayTag;
+    private final TupleTag<Row> prevTag;
+    private final Counter accepted;
+    private final Counter duplicates;
+    private transient Comparator<Row> later;
+    private transient Comparator<Row> arrival;
+    private transient List<String> contentColumns;
+
+    KeepLatest(Table table, TupleTag<Row> todayTag, TupleTag<Row> prevTag, String countedEntity) {
+      this.table = table;
+      this.todayTag = todayTag;
+      this.prevTag = prevTag;
+      this.accepted = countedEntity == null ? null : SilverCounters.counter(SilverCounters.accepted(countedEntity));
+      this.duplicates = countedEntity == null ? null : SilverCounters.counter(SilverCounters.duplicates(countedEntity));
+    }
+
+    @Setup
+    public void setup() {
+      // A total order, so the winner never depends on the order the runner delivers rows in.
+      later = versionOrder(table).thenComparing(table.rowOrder());
+      arrival = Comparator.<Row, LocalDate>comparing(r -> r.getValue("ingest_date"))
+          .thenComparing(r -> r.getString("source_file"))
+          .thenComparing(r -> r.getInt64("source_line"))
+          .thenComparing(table.rowOrder());
+      contentColumns = table.columns().stream().map(Column::name)
+          .filter(n -> SilverTables.LINEAGE.stream().noneMatch(l -> l.name().equals(n)))
+          .toList();
+    }
+
+    private List<Object> content(Row r) {
+      Object[] values = new Object[contentColumns.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = r.getValue(contentColumns.get(i));
+      }
+      return Arrays.asList(values);
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> group, OutputReceiver<Row> out) {
+      List<Row> todays = new ArrayList<>();
+      group.getValue().getAll(todayTag).forEach(todays::add);
+      List<Row> all = new ArrayList<>(todays);
+      group.getValue().getAll(prevTag).forEach(all::add);
+      Row winner = all.stream().max(later).orElseThrow();
+      // An exact re-send is not a new version: the version keeps its first arrival's lineage.
+      List<Object> winning = content(winner);
+      Row kept = all.stream().filter(r -> content(r).equals(winning)).min(arrival).orElseThrow();
+      out.output(kept);
+      if (accepted != null) {
+        for (Row r : todays) {
+          (r.equals(kept) ? accepted : duplicates).inc();
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,224 @@
+package io.ecompipeline.transforms.quality;
+
+import io.ecompipeline.transforms.schema.Column;
+import io.ecompipeline.transforms.schema.SilverTables;
+import io.ecompipeline.transforms.schema.Table;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.beam.sdk.coders.BigDecimalCoder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.Max;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * What the quality report needs beyond counters, computed from today's valid rows, as a few
+ * {@code KV<fact name, value>}:
+ *
+ * <ul>
+ *   <li>{@code freshness.<entity>.newest}: newest value (ISO instant) of the entity's freshness
+ *       column among today's valid rows; absent when there are none.
+ *   <li>{@code outlier.<entity>.<measure>.{count,median,mad,outliers,examples}}: a robust outlier
+ *       scan (|x − median| / (1.4826·MAD) above the configured threshold). When MAD is 0 (more
+ *       than half the values equal) the mean absolute deviation scaled by 1.2533 is used instead;
+ *       when that is 0 too nothing is an outlier. {@code examples} lists up to N outliers as
+ *       {@code label=value}, most extreme first.
+ * </ul>
+ *
+ * <p>Measures: {@code orders.order_total} is Σ line_total (quantity × unit_price − discount) of
+ * today's valid lines per order; any other measure is a numeric column of the entity itself.
+ * The median is exact, computed on one worker: fine for a day's orders (≈100k at scale 10).
+ */
+public final class QualityFacts extends PTransform<PBegin, PCollection<KV<String, String>>> {
+  private final QualityRules rules;
+  private final Map<Table, PCollection<Row>> todayValid;
+
+  private QualityFacts(QualityRules rules, Map<Table, PCollection<Row>> todayValid) {
+    super("Quality facts");
+    this.rules = rules;
+    this.todayValid = todayValid;
+  }
+
+  /** Facts over today's valid rows of each entity (entities absent from the map are skipped). */
+  public static QualityFacts of(QualityRules rules, Map<Table, PCollection<Row>> todayValid) {
+    return new QualityFacts(rules, Map.copyOf(todayValid));
+  }
+
+  @Override
+  public PCollection<KV<String, String>> expand(PBegin begin) {
+    List<PCollection<KV<String, String>>> facts = new ArrayList<>();
+    for (Table t : SilverTables.ENTITIES) {
+      PCollection<Row> rows = todayValid.get(t);
+      if (rows == null) {
+        continue;
+      }
+      rules.freshness(t.name()).ifPresent(f -> {
+        String column = f.column();
+        String name = "freshness." + t.name() + ".newest";
+        facts.add(rows
+            .apply("Newest " + t.name() + "." + column, MapElements.into(TypeDescriptors.longs())
+                .via((Row r) -> r.getValue(column) == null ? Long.MIN_VALUE
+                    : ChronoUnit.MICROS.between(Instant.EPOCH, r.<Instant>getValue(column))))
+            .apply("Max " + t.name() + "." + column, Combine.globally(Max.ofLongs()).withoutDefaults())
+            .apply("Format " + name, MapElements
+                .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+                .via(micros -> KV.of(name, Instant.EPOCH.plus(micros, ChronoUnit.MICROS).toString()))));
+      });
+    }
+    for (QualityRules.Outlier o : rules.outliers()) {
+      PCollection<KV<String, BigDecimal>> values = measure(o);
+      if (values == null) {
+        continue;
+      }
+      String prefix = "outlier." + o.entity() + "." + o.column();
+      facts.add(values
+          .apply("All " + prefix, WithKeys.of(prefix))
+          .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), BigDecimalCoder.of())))
+          .apply("Gather " + prefix, GroupByKey.create())
+          .apply("Scan " + prefix, ParDo.of(new ScanOutliers(o.threshold(), o.maxExamples()))));
+    }
+    if (facts.isEmpty()) {
+      return begin.apply(Create.empty(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
+    }
+    return PCollectionList.of(facts).apply("All facts", Flatten.pCollections())
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
+  }
+
+  private PCollection<KV<String, BigDecimal>> measure(QualityRules.Outlier o) {
+    KvCoder<String, BigDecimal> coder = KvCoder.of(StringUtf8Coder.of(), BigDecimalCoder.of());
+    if (o.entity().equals("orders") && o.column().equals("order_total")) {
+      PCollection<Row> lines = todayValid.get(SilverTables.ORDER_ITEMS);
+      if (lines == null) {
+        return null;
+      }
+      return lines
+          .apply("Line totals", MapElements
+              .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.bigdecimals()))
+              .via((Row r) -> KV.of(r.getString("order_id"), lineTotal(r))))
+          .setCoder(coder)
+          .apply("Order totals", Combine.perKey((SerializableFunction<Iterable<BigDecimal>, BigDecimal>) it -> {
+            BigDecimal sum = BigDecimal.ZERO.setScale(2);
+            for (BigDecimal d : it) {
+              sum = sum.add(d);
+            }
+            return sum;
+          }));
+    }
+    Table t = SilverTables.ENTITIES.stream().filter(x -> x.name().equals(o.entity())).findFirst().orElseThrow();
+    PCollection<Row> rows = todayValid.get(t);
+    Column c = t.column(o.column());
+    if (rows == null) {
+      return null;
+    }
+    List<String> key = t.key();
+    String column = c.name();
+    return rows
+        .apply("Values of " + t.name() + "." + column, MapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.bigdecimals()))
+            .via((Row r) -> KV.of(key.stream().map(k -> String.valueOf(r.<Object>getValue(k))).collect(Collectors.joining("/")),
+                decimalOrNull(r.<Object>getValue(column)))))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), org.apache.beam.sdk.coders.NullableCoder.of(BigDecimalCoder.of())))
+        .apply("Drop empty " + t.name() + "." + column, org.apache.beam.sdk.transforms.Filter.by(kv -> kv.getValue() != null))
+        .setCoder(coder);
+  }
+
+  private static BigDecimal decimalOrNull(Object v) {
+    return v == null ? null : new BigDecimal(v.toString());
+  }
+
+  /** quantity × unit_price − discount_amount (contract §4). */
+  public static BigDecimal lineTotal(Row line) {
+    return BigDecimal.valueOf(line.getInt32("quantity"))
+        .multiply(line.getDecimal("unit_price"))
+        .subtract(line.getDecimal("discount_amount"))
+        .setScale(2, RoundingMode.HALF_UP);
+  }
+
+  /** The scan itself, on all values of one measure. */
+  static final class ScanOutliers extends DoFn<KV<String, Iterable<KV<String, BigDecimal>>>, KV<String, String>> {
+    private final double threshold;
+    private final int maxExamples;
+
+    ScanOutliers(double threshold, int maxExamples) {
+      this.threshold = threshold;
+      this.maxExamples = maxExamples;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<KV<String, BigDecimal>>> all, OutputReceiver<KV<String, String>> out) {
+      String prefix = all.getKey();
+      List<KV<String, BigDecimal>> values = new ArrayList<>();
+      all.getValue().forEach(values::add);
+      scan(values, threshold, maxExamples).forEach((k, v) -> out.output(KV.of(prefix + "." + k, v)));
+    }
+  }
+
+  /** count, median, mad, outliers, examples of a list of labelled values. */
+  public static Map<String, String> scan(List<KV<String, BigDecimal>> values, double threshold, int maxExamples) {
+    MathContext mc = MathContext.DECIMAL64;
+    List<BigDecimal> xs = values.stream().map(KV::getValue).sorted().toList();
+    BigDecimal median = median(xs);
+    List<BigDecimal> deviations = xs.stream().map(x -> x.subtract(median).abs()).sorted().toList();
+    BigDecimal mad = median(deviations);
+    BigDecimal scale = mad.multiply(new BigDecimal("1.4826"));
+    if (mad.signum() == 0 && !deviations.isEmpty()) {
+      BigDecimal meanAd = deviations.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+          .divide(BigDecimal.valueOf(deviations.size()), mc);
+      scale = meanAd.multiply(new BigDecimal("1.2533"));
+    }
+    List<KV<String, BigDecimal>> outliers = new ArrayList<>();
+    Map<String, BigDecimal> score = new LinkedHashMap<>();
+    if (scale.signum() > 0) {
+      for (KV<String, BigDecimal> v : values) {
+        BigDecimal z = v.getValue().subtract(median).abs().divide(scale, mc);
+        if (z.compareTo(BigDecimal.valueOf(threshold)) > 0) {
+          outliers.add(v);
+          score.put(v.getKey(), z);
+        }
+      }
+    }
+    outliers.sort(Comparator.<KV<String, BigDecimal>, BigDecimal>comparing(v -> score.get(v.getKey())).reversed()
+        .thenComparing(KV::getKey));
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put("count", String.valueOf(values.size()));
+    facts.put("median", median.stripTrailingZeros().toPlainString());
+    facts.put("mad", mad.stripTrailingZeros().toPlainString());
+    facts.put("outliers", String.valueOf(outliers.size()));
+    facts.put("examples", outliers.stream().limit(maxExamples)
+        .map(v -> v.getKey() + "=" + v.getValue().toPlainString()).collect(Collectors.joining("; ")));
+    return facts;
+  }
+
+  private static BigDecimal median(List<BigDecimal> sorted) {
+    if (sorted.isEmpty()) {
+      return BigDecimal.ZERO;
+    }
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2)
+        : sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.valueOf(2), MathContext.DECIMAL64);
+  }
+}

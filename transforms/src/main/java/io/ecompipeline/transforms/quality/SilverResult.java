@@ -1,0 +1,78 @@
+package io.ecompipeline.transforms.quality;
+
+import io.ecompipeline.transforms.schema.Table;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PInput;
+import org.apache.beam.sdk.values.POutput;
+import org.apache.beam.sdk.values.PValue;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
+
+/** Everything {@link BuildSilver} produces: the silver tables, the partitioned orders and lines, quarantine and quality facts. */
+public final class SilverResult implements POutput {
+  private final Pipeline pipeline;
+  private final Map<Table, PCollection<Row>> tables;
+  private final Map<Table, PCollection<KV<String, Row>>> partitioned;
+  private final PCollection<QuarantineRecord> quarantined;
+  private final PCollection<KV<String, String>> qualityFacts;
+
+  SilverResult(Pipeline pipeline, Map<Table, PCollection<Row>> tables, Map<Table, PCollection<KV<String, Row>>> partitioned,
+      PCollection<QuarantineRecord> quarantined, PCollection<KV<String, String>> qualityFacts) {
+    this.pipeline = pipeline;
+    this.tables = Map.copyOf(tables);
+    this.partitioned = Map.copyOf(partitioned);
+    this.quarantined = quarantined;
+    this.qualityFacts = qualityFacts;
+  }
+
+  /** The merged silver table (one of the 7 entities or the 2 histories), in its {@code SilverTables} schema. */
+  public PCollection<Row> table(Table table) {
+    PCollection<Row> t = tables.get(table);
+    if (t == null) {
+      throw new IllegalArgumentException("no silver table " + table + "; silver has " + tables.keySet());
+    }
+    return t;
+  }
+
+  /** Orders or order lines keyed by partition directory, e.g. {@code order_date=2024-03-01/customer_region=north}. */
+  public PCollection<KV<String, Row>> partitioned(Table table) {
+    PCollection<KV<String, Row>> t = partitioned.get(table);
+    if (t == null) {
+      throw new IllegalArgumentException(table + " is not partitioned; only orders and order_items are");
+    }
+    return t;
+  }
+
+  /** Every rejected record of the run, all entities. */
+  public PCollection<QuarantineRecord> quarantined() {
+    return quarantined;
+  }
+
+  /** Freshness and outlier facts (see {@link QualityFacts}). */
+  public PCollection<KV<String, String>> qualityFacts() {
+    return qualityFacts;
+  }
+
+  @Override
+  public Pipeline getPipeline() {
+    return pipeline;
+  }
+
+  @Override
+  public Map<TupleTag<?>, PValue> expand() {
+    Map<TupleTag<?>, PValue> all = new LinkedHashMap<>();
+    tables.forEach((t, p) -> all.put(new TupleTag<>("silver." + t.name()), p));
+    partitioned.forEach((t, p) -> all.put(new TupleTag<>("partitioned." + t.name()), p));
+    all.put(new TupleTag<>("quarantined"), quarantined);
+    all.put(new TupleTag<>("qualityFacts"), qualityFacts);
+    return all;
+  }
+
+  @Override
+  public void finishSpecifyingOutput(String transformName, PInput input, PTransform<?, ?> transform) {}
+}
