@@ -31,13 +31,15 @@ public final class JdbcWarehouseLoader implements WarehouseLoader {
 
   private final Connection conn;
   private final Dialect dialect;
+  private final Dialect ddlDialect;
   private final String schema;
   private final BulkLoad bulk;
   private final String secret;
 
-  JdbcWarehouseLoader(Connection conn, Dialect dialect, String schema, BulkLoad bulk, String secret) {
+  JdbcWarehouseLoader(Connection conn, Dialect dialect, Dialect ddlDialect, String schema, BulkLoad bulk, String secret) {
     this.conn = conn;
     this.dialect = dialect;
+    this.ddlDialect = ddlDialect;
     this.schema = Identifiers.require("schema", schema);
     this.bulk = bulk;
     this.secret = secret;
@@ -64,7 +66,7 @@ public final class JdbcWarehouseLoader implements WarehouseLoader {
 
   @Override
   public List<Integer> migrate() {
-    List<Integer> applied = new MigrationRunner(conn, dialect, schema).migrate();
+    List<Integer> applied = new MigrationRunner(conn, ddlDialect, schema).migrate();
     try {
       conn.setAutoCommit(false);
     } catch (SQLException e) {

@@ -61,7 +61,7 @@ public interface WarehouseLoader extends AutoCloseable {
         }
       }
       Connection conn = DriverManager.getConnection(jdbcUrl, props);
-      return new JdbcWarehouseLoader(conn, dialect, settings.schema(), bulk, password);
+      return new JdbcWarehouseLoader(conn, dialect, settings.ddlDialect().orElse(dialect), settings.schema(), bulk, password);
     } catch (SQLException | java.io.IOException e) {
       throw new WarehouseLoadException(null, "Cannot connect to the warehouse " + Secrets.maskUrl(jdbcUrl) + ": "
           + Secrets.mask(e.getMessage(), password)
@@ -72,6 +72,6 @@ public interface WarehouseLoader extends AutoCloseable {
 
   /** A loader over an open connection, e.g. one the caller pooled, with an explicit bulk-load strategy. */
   static WarehouseLoader create(Connection conn, Dialect dialect, String schema, BulkLoad bulk) {
-    return new JdbcWarehouseLoader(conn, dialect, schema, bulk, null);
+    return new JdbcWarehouseLoader(conn, dialect, dialect, schema, bulk, null);
   }
 }
