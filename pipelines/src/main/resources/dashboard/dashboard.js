@@ -18,6 +18,7 @@
   }
   function axis(fmt, extra) {
     var a = { beginAtZero: true, ticks: { callback: function (v) { return fmt(v); } } };
+    if (fmt === count) { a.ticks.precision = 0; }
     for (var k in extra || {}) { a[k] = extra[k]; }
     return a;
   }
@@ -101,7 +102,7 @@
         datasets: [
           { type: 'bar', label: 'Net revenue', data: nums(daily.netRevenue), backgroundColor: 'rgba(47,111,222,0.45)', order: 2 },
           { type: 'line', label: '7-day moving average', data: nums(daily.netRevenueMa7), borderColor: COLORS[1],
-            backgroundColor: COLORS[1], borderWidth: 2, pointRadius: 2, tension: 0.25, order: 1 }
+            backgroundColor: COLORS[1], borderWidth: 2, pointRadius: 2, tension: 0, order: 1 }
         ]
       },
       options: { scales: { y: axis(money) }, plugins: { tooltip: tooltip(money) } }
@@ -167,8 +168,8 @@
       data: {
         labels: daily.dates,
         datasets: [
-          { label: 'Return rate', data: nums(daily.returnRate), borderColor: COLORS[4], backgroundColor: COLORS[4], pointRadius: 2, tension: 0.2 },
-          { label: 'Payment failure rate', data: nums(daily.paymentFailureRate), borderColor: COLORS[7], backgroundColor: COLORS[7], pointRadius: 2, tension: 0.2 }
+          { label: 'Return rate', data: nums(daily.returnRate), borderColor: COLORS[4], backgroundColor: COLORS[4], pointRadius: 2, tension: 0 },
+          { label: 'Payment failure rate', data: nums(daily.paymentFailureRate), borderColor: COLORS[7], backgroundColor: COLORS[7], pointRadius: 2, tension: 0 }
         ]
       },
       options: { scales: { y: axis(pct) }, plugins: { tooltip: tooltip(pct) } }

@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -56,6 +57,7 @@ public final class Dashboard {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int TOP_PRODUCTS = 10;
+  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
   private static final int MOVING_AVERAGE_DAYS = 7;
   private static final String[] FUNNEL_STAGES = {"sessions", "product view", "add to cart", "checkout", "purchase"};
 
@@ -308,7 +310,7 @@ public final class Dashboard {
         if (r.next()) {
           runId = r.getString(1);
           Timestamp at = r.getTimestamp(2);
-          d.latestLoadedAt = at == null ? null : at.toString();
+          d.latestLoadedAt = timestamp(at);
         }
       }
       if (runId == null) {
@@ -321,7 +323,7 @@ public final class Dashboard {
         ps.setString(1, runId);
         try (ResultSet r = ps.executeQuery()) {
           while (r.next()) {
-            d.latestLoad.add(new String[] {r.getString(1), String.valueOf(r.getLong(2)), r.getString(3), String.valueOf(r.getTimestamp(4))});
+            d.latestLoad.add(new String[] {r.getString(1), String.valueOf(r.getLong(2)), r.getString(3), timestamp(r.getTimestamp(4))});
           }
         }
       }
@@ -343,6 +345,10 @@ public final class Dashboard {
       }
     }
     return false;
+  }
+
+  private static String timestamp(Timestamp t) {
+    return t == null ? "" : TIMESTAMP.format(t.toLocalDateTime());
   }
 
   private static LocalDate dateOfKey(int key) {

@@ -131,8 +131,9 @@ class DashboardTest {
     assertThat(html, containsString("orders.quarantine_rate"));
     assertThat(html, containsString("<td class=\"bad\">failed</td>"));
     assertThat(html, containsString("<dd class=\"bad\">failed</dd>"));
+    assertThat(html, containsString("<td>daily_kpis</td><td>9</td><td>gold/daily_kpis</td><td>2025-01-10 02:00:00</td>"));
     assertThat("latest load from load_audit", html, containsString("<code id=\"latest-run\">2025-01-09</code>"));
-    assertThat(html, containsString("<td>customer_ltv</td><td>10</td>"));
+    assertThat(html, containsString("<td>customer_ltv</td><td>10</td><td>gold/customer_ltv</td><td>2025-01-10 02:00:01</td>"));
   }
 
   @Test
