@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -28,8 +29,7 @@ final class FileSink implements Closeable {
   private final int[] order;
   private final boolean crlf;
   private final OutputStream out;
-  private final StringBuilder sb = new StringBuilder(1024);
-  private final byte[] buf = new byte[1 << 17];
+  private byte[] buf = new byte[1 << 17];
   private int pos;
   long rows;
 
@@ -84,161 +84,206 @@ final class FileSink implements Closeable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + path + ": " + e.getMessage(), e);
     }
+    this.keys = new byte[columns.length][];
+    for (int i = 0; i < columns.length; i++) {
+      keys[i] = ((i == 0 ? "{\"" : ",\"") + columns[i] + "\":").getBytes(StandardCharsets.UTF_8);
+    }
     if (variation == Variation.BOM) {
-      sb.append('\uFEFF');
+      text("\uFEFF");
     }
     if (!entity.jsonLines) {
       for (int i = 0; i < order.length; i++) {
         if (i > 0) {
-          sb.append(',');
+          put((byte) ',');
         }
         String name = order[i] < 0 ? "loyalty_tier" : columns[order[i]];
-        sb.append(variation == Variation.UPPER_CASE_HEADER ? name.toUpperCase(Locale.ROOT) : name);
+        text(variation == Variation.UPPER_CASE_HEADER ? name.toUpperCase(Locale.ROOT) : name);
       }
       eol();
     }
-    flushLine();
   }
+
+  private final byte[][] keys;
 
   /** Writes one record; fields are in canonical order, null means empty (JSON: null). */
   void write(String[] f) {
     if (entity.jsonLines) {
-      json(f);
+      json(f, Integer.MAX_VALUE);
     } else {
       csv(f, order.length);
     }
     eol();
-    flushLine();
     rows++;
   }
 
-  /** Writes a record that no parser can accept: two fields short, or a JSON object cut in half. */
+  /** Writes a record that no parser can accept: two fields short, or a JSON object cut off mid-way. */
   void writeMalformed(String[] f) {
     if (entity.jsonLines) {
-      json(f);
-      sb.setLength(sb.length() / 2);
+      json(f, columns.length / 2);
     } else {
       csv(f, order.length - 2);
     }
     eol();
-    flushLine();
     rows++;
   }
 
   private void csv(String[] f, int count) {
     for (int i = 0; i < count; i++) {
       if (i > 0) {
-        sb.append(',');
+        put((byte) ',');
       }
       int c = order[i];
       String v = c < 0 ? LOYALTY[(int) (rows % LOYALTY.length)] : f[c];
       if (v != null) {
-        appendCsv(v);
+        csvField(v);
       }
     }
   }
 
-  private void appendCsv(String v) {
+  private void csvField(String v) {
+    int n = chars(v);
+    char[] cs = cbuf;
     boolean quote = false;
-    for (int i = 0, n = v.length(); i < n; i++) {
-      char ch = v.charAt(i);
+    for (int i = 0; i < n; i++) {
+      char ch = cs[i];
       if (ch == ',' || ch == '"' || ch == '\n' || ch == '\r') {
         quote = true;
         break;
       }
     }
-    if (!quote) {
-      sb.append(v);
-      return;
-    }
-    sb.append('"');
-    for (int i = 0, n = v.length(); i < n; i++) {
-      char ch = v.charAt(i);
-      if (ch == '"') {
-        sb.append('"');
-      }
-      sb.append(ch);
-    }
-    sb.append('"');
-  }
-
-  private void json(String[] f) {
-    sb.append('{');
-    for (int i = 0; i < columns.length; i++) {
-      if (i > 0) {
-        sb.append(',');
-      }
-      sb.append('"').append(columns[i]).append("\":");
-      String v = f[i];
-      if (v == null) {
-        sb.append("null");
-      } else {
-        sb.append('"');
-        for (int k = 0, n = v.length(); k < n; k++) {
-          char ch = v.charAt(k);
-          if (ch == '"' || ch == '\\') {
-            sb.append('\\').append(ch);
-          } else if (ch == '\n') {
-            sb.append("\\n");
-          } else if (ch < 0x20) {
-            sb.append("\\u00").append(Character.forDigit(ch >> 4, 16)).append(Character.forDigit(ch & 15, 16));
-          } else {
-            sb.append(ch);
-          }
-        }
-        sb.append('"');
-      }
-    }
-    sb.append('}');
-  }
-
-  private void eol() {
-    if (crlf) {
-      sb.append('\r');
-    }
-    sb.append('\n');
-  }
-
-  /** UTF-8 encodes the line buffer into the byte buffer. */
-  private void flushLine() {
-    StringBuilder s = sb;
-    int n = s.length();
-    if (pos + n * 3 + 4 > buf.length) {
-      drain();
-      if (n * 3 + 4 > buf.length) {
-        byte[] b = s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        try {
-          out.write(b);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        s.setLength(0);
-        return;
-      }
+    ensure(n * 6 + 2);
+    if (quote) {
+      buf[pos++] = '"';
     }
     byte[] b = buf;
     int p = pos;
     for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        b[p++] = (byte) c;
-      } else if (c < 0x800) {
-        b[p++] = (byte) (0xC0 | (c >> 6));
-        b[p++] = (byte) (0x80 | (c & 0x3F));
-      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-        int cp = Character.toCodePoint(c, s.charAt(++i));
-        b[p++] = (byte) (0xF0 | (cp >> 18));
-        b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-        b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-        b[p++] = (byte) (0x80 | (cp & 0x3F));
+      char ch = cs[i];
+      if (ch < 0x80) {
+        if (ch == '"') {
+          b[p++] = '"';
+        }
+        b[p++] = (byte) ch;
       } else {
-        b[p++] = (byte) (0xE0 | (c >> 12));
-        b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-        b[p++] = (byte) (0x80 | (c & 0x3F));
+        pos = p;
+        i = encode(cs, n, i, ch);
+        p = pos;
       }
     }
     pos = p;
-    s.setLength(0);
+    if (quote) {
+      buf[pos++] = '"';
+    }
+  }
+
+  private char[] cbuf = new char[256];
+
+  /** Copies the string's chars into cbuf (one bulk copy beats charAt in the loops). */
+  private int chars(String v) {
+    int n = v.length();
+    if (n > cbuf.length) {
+      cbuf = new char[Math.max(n, cbuf.length * 2)];
+    }
+    v.getChars(0, n, cbuf, 0);
+    return n;
+  }
+
+  /** The first {@code count} fields as JSON; a count short of the columns leaves the object unclosed. */
+  private void json(String[] f, int count) {
+    int n = Math.min(count, columns.length);
+    for (int i = 0; i < n; i++) {
+      byte[] k = keys[i];
+      ensure(k.length);
+      System.arraycopy(k, 0, buf, pos, k.length);
+      pos += k.length;
+      String v = f[i];
+      if (v == null) {
+        text("null");
+        continue;
+      }
+      int len = chars(v);
+      char[] cs = cbuf;
+      ensure(len * 6 + 2);
+      buf[pos++] = '"';
+      for (int j = 0; j < len; j++) {
+        char ch = cs[j];
+        if (ch >= 0x20 && ch < 0x80 && ch != '"' && ch != '\\') {
+          buf[pos++] = (byte) ch;
+        } else if (ch == '"' || ch == '\\') {
+          buf[pos++] = '\\';
+          buf[pos++] = (byte) ch;
+        } else if (ch == '\n') {
+          buf[pos++] = '\\';
+          buf[pos++] = 'n';
+        } else if (ch < 0x20) {
+          buf[pos++] = '\\';
+          buf[pos++] = 'u';
+          buf[pos++] = '0';
+          buf[pos++] = '0';
+          buf[pos++] = (byte) Character.forDigit(ch >> 4, 16);
+          buf[pos++] = (byte) Character.forDigit(ch & 15, 16);
+        } else {
+          j = encode(cs, len, j, ch);
+        }
+      }
+      buf[pos++] = '"';
+    }
+    if (n == columns.length) {
+      put((byte) '}');
+    }
+  }
+
+  private void eol() {
+    ensure(2);
+    if (crlf) {
+      buf[pos++] = '\r';
+    }
+    buf[pos++] = '\n';
+  }
+
+  private void put(byte b) {
+    ensure(1);
+    buf[pos++] = b;
+  }
+
+  /** UTF-8 encodes a string as is. */
+  private void text(String v) {
+    int n = chars(v);
+    ensure(n * 3);
+    for (int i = 0; i < n; i++) {
+      i = encode(cbuf, n, i, cbuf[i]);
+    }
+  }
+
+  /** UTF-8 encodes the char at i (a surrogate pair takes i + 1 too); returns the last index consumed. */
+  private int encode(char[] s, int n, int i, char c) {
+    byte[] b = buf;
+    if (c < 0x80) {
+      b[pos++] = (byte) c;
+    } else if (c < 0x800) {
+      b[pos++] = (byte) (0xC0 | (c >> 6));
+      b[pos++] = (byte) (0x80 | (c & 0x3F));
+    } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s[i + 1])) {
+      int cp = Character.toCodePoint(c, s[++i]);
+      b[pos++] = (byte) (0xF0 | (cp >> 18));
+      b[pos++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+      b[pos++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+      b[pos++] = (byte) (0x80 | (cp & 0x3F));
+    } else {
+      b[pos++] = (byte) (0xE0 | (c >> 12));
+      b[pos++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+      b[pos++] = (byte) (0x80 | (c & 0x3F));
+    }
+    return i;
+  }
+
+  private void ensure(int n) {
+    if (pos + n > buf.length) {
+      drain();
+      if (n > buf.length) {
+        buf = java.util.Arrays.copyOf(buf, n);
+      }
+    }
   }
 
   private void drain() {

@@ -12,8 +12,10 @@ final class Fmt {
   static final int TS_PLUS2 = 2;
   static final int TS_MINUS3 = 3;
 
-  private static long cachedDay = Long.MIN_VALUE;
-  private static String cachedDate = "";
+  /** Last rendered date; an immutable pair so concurrent generators never see a torn cache. */
+  private record DateCache(long day, String text, byte[] bytes) {}
+
+  private static volatile DateCache cache = new DateCache(Long.MIN_VALUE, "", new byte[10]);
 
   /** Cents as a decimal string with exactly 2 places: 1990 -> "19.90", -5 -> "-0.05". */
   static String money(long cents) {
@@ -28,12 +30,14 @@ final class Fmt {
     return sb.toString();
   }
 
-  static synchronized String date(long epochDay) {
-    if (epochDay != cachedDay) {
-      cachedDate = LocalDate.ofEpochDay(epochDay).toString();
-      cachedDay = epochDay;
+  static String date(long epochDay) {
+    DateCache c = cache;
+    if (c.day != epochDay) {
+      String t = LocalDate.ofEpochDay(epochDay).toString();
+      c = new DateCache(epochDay, t, t.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      cache = c;
     }
-    return cachedDate;
+    return c.text;
   }
 
   /** An instant (epoch seconds) as ISO-8601 in one of the offset styles. */
@@ -51,18 +55,36 @@ final class Fmt {
     }
     long day = Math.floorDiv(local, 86400L);
     int sod = (int) (local - day * 86400L);
-    StringBuilder sb = new StringBuilder(26);
-    sb.append(date(day)).append('T');
-    two(sb, sod / 3600);
-    sb.append(':');
-    two(sb, (sod / 60) % 60);
-    sb.append(':');
-    two(sb, sod % 60);
-    return sb.append(suffix).toString();
+    byte[] b = new byte[19 + suffix.length()];
+    dateBytes(day, b);
+    b[10] = 'T';
+    two(b, 11, sod / 3600);
+    b[13] = ':';
+    two(b, 14, (sod / 60) % 60);
+    b[16] = ':';
+    two(b, 17, sod % 60);
+    for (int i = 0; i < suffix.length(); i++) {
+      b[19 + i] = (byte) suffix.charAt(i);
+    }
+    return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   static String ts(long epochSec) {
     return ts(epochSec, TS_Z);
+  }
+
+  private static void dateBytes(long epochDay, byte[] b) {
+    DateCache c = cache;
+    if (c.day != epochDay) {
+      date(epochDay);
+      c = cache;
+    }
+    System.arraycopy(c.bytes, 0, b, 0, 10);
+  }
+
+  private static void two(byte[] b, int at, int v) {
+    b[at] = (byte) ('0' + v / 10);
+    b[at + 1] = (byte) ('0' + v % 10);
   }
 
   private static void two(StringBuilder sb, int v) {
@@ -71,13 +93,26 @@ final class Fmt {
 
   /** prefix + value left-padded with zeros to width digits. */
   static String id(String prefix, long value, int width) {
-    String v = Long.toString(value);
-    StringBuilder sb = new StringBuilder(prefix.length() + Math.max(width, v.length()));
-    sb.append(prefix);
-    for (int i = v.length(); i < width; i++) {
-      sb.append('0');
+    if (value < 0 || value >= 1_000_000_000L) {
+      String v = Long.toString(value);
+      return prefix + "0".repeat(Math.max(0, width - v.length())) + v;
     }
-    return sb.append(v).toString();
+    int digits = 1;
+    for (long x = value; x >= 10; x /= 10) {
+      digits++;
+    }
+    int w = Math.max(width, digits);
+    int pl = prefix.length();
+    byte[] b = new byte[pl + w];
+    for (int i = 0; i < pl; i++) {
+      b[i] = (byte) prefix.charAt(i);
+    }
+    long x = value;
+    for (int i = pl + w - 1; i >= pl; i--) {
+      b[i] = (byte) ('0' + x % 10);
+      x /= 10;
+    }
+    return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   /** yyyymmdd of an epoch day, for ids. */

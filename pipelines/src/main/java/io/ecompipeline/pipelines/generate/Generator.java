@@ -196,6 +196,9 @@ public final class Generator {
     GenerationSummary daySummary;
     long dayStart;
     String dayCompact;
+    String eventPrefix;
+    String sessionPrefix;
+    String payPrefix;
     int paySeq;
     long eventSeq;
     long sessionSeq;
@@ -275,6 +278,9 @@ public final class Generator {
       dayStart = epochDay * 86400L;
       String date = Fmt.date(epochDay);
       dayCompact = Fmt.compactDate(epochDay);
+      eventPrefix = "E" + dayCompact + "-";
+      sessionPrefix = "S" + dayCompact + "-";
+      payPrefix = "PAY" + dayCompact + "-";
       paySeq = 0;
       eventSeq = 0;
       sessionSeq = 0;
@@ -731,7 +737,7 @@ public final class Generator {
     // ---------------------------------------------------------------- orders, lines, payments, clicks
 
     String payId() {
-      return "PAY" + dayCompact + "-" + Fmt.id("", ++paySeq, 7);
+      return Fmt.id(payPrefix, ++paySeq, 7);
     }
 
     void ordersDay(int d, long epochDay, int newCustomersFrom, Out orders, Out items, Out payments, Out clicks) {
@@ -895,7 +901,8 @@ public final class Generator {
         purchaseSession(o, nl, pids, r, clicks);
       }
       daySummary.addOrderLines(lines);
-      browsingSessions(d, Math.round(n * 1.5), clicks);
+      lifecycle(d, lr, dr, orders, payments); // same-day events of today's orders: a quick cancel, an early dispatch
+      browsingSessions(d, Math.round(n * 1.2), clicks);
     }
 
     /** Writes a record without drawing defects from it (it is a defect already). */
@@ -916,7 +923,7 @@ public final class Generator {
       } else if (!o.captured) {
         schedule(o, EV_PAID, d + 1);
       } else {
-        schedule(o, EV_SHIPPED, d + 1 + r.nextInt(2));
+        schedule(o, EV_SHIPPED, d + (r.nextInt(5) == 0 ? 0 : 1));
       }
     }
 
@@ -942,13 +949,13 @@ public final class Generator {
                 Fmt.money(o.total), "captured"});
             schedule(o, EV_SHIPPED, d + 1 + r.nextInt(2));
           }
-          case EV_SHIPPED -> schedule(o, EV_DELIVERED, d + 2 + r.nextInt(4));
+          case EV_SHIPPED -> schedule(o, EV_DELIVERED, d + 1 + r.nextInt(4));
           case EV_DELIVERED -> {
             if (r.nextInt(100) < 6) {
               schedule(o, EV_RETURNED, d + 2 + r.nextInt(9));
             }
             if (r.nextInt(100) < 30) {
-              reviews[(d + 1 + r.nextInt(6)) % RING].add(o);
+              reviews[(d + r.nextInt(5)) % RING].add(o);
             }
           }
           case EV_RETURNED, EV_CANCELLED -> {
@@ -969,7 +976,7 @@ public final class Generator {
     }
 
     void click(Out clicks, String session, String cust, String type, String pid, String page, long ts, String dev) {
-      emit(clicks, new String[] {"E" + dayCompact + "-" + Fmt.id("", ++eventSeq, 8), session, cust, type, pid, page,
+      emit(clicks, new String[] {Fmt.id(eventPrefix, ++eventSeq, 8), session, cust, type, pid, page,
           Fmt.ts(ts), dev});
     }
 
@@ -977,17 +984,22 @@ public final class Generator {
     void purchaseSession(OrderRec o, int nl, String[] pids, SplittableRandom r, Out clicks) {
       String dev = o.channel.equals("mobile") ? "mobile" : o.channel.equals("web")
           ? (r.nextInt(5) == 0 ? "tablet" : "desktop") : device(r);
-      String session = "S" + dayCompact + "-" + Fmt.id("", ++sessionSeq, 8);
+      String session = Fmt.id(sessionPrefix, ++sessionSeq, 8);
       boolean extra = r.nextInt(100) < 10;
       int steps = 2 + 2 * nl + (extra ? 3 : 0);
       long t = o.ts - (long) steps * (20 + r.nextInt(90));
       click(clicks, session, o.custId, "page_view", null, r.nextBoolean() ? "/" : "/search?q="
           + Words.SEARCH_TERMS[r.nextInt(Words.SEARCH_TERMS.length)], t, dev);
       for (int i = 0; i < nl; i++) {
-        t += 15 + r.nextInt(60);
-        click(clicks, session, o.custId, "product_view", pids[i], "/p/" + pids[i], t, dev);
+        String page = "/p/" + pids[i];
+        if (i == 0 || r.nextBoolean()) {
+          t += 15 + r.nextInt(60);
+          click(clicks, session, o.custId, "product_view", pids[i], page, t, dev);
+        } else {
+          page = "/search"; // added straight from a listing
+        }
         t += 10 + r.nextInt(40);
-        click(clicks, session, o.custId, "add_to_cart", pids[i], "/p/" + pids[i], t, dev);
+        click(clicks, session, o.custId, "add_to_cart", pids[i], page, t, dev);
       }
       if (extra) {
         String p = pId[pickProduct(r)];
@@ -1003,7 +1015,7 @@ public final class Generator {
     void browsingSessions(int d, long count, Out clicks) {
       SplittableRandom r = rng(d, 4);
       for (long k = 0; k < count; k++) {
-        String session = "S" + dayCompact + "-" + Fmt.id("", ++sessionSeq, 8);
+        String session = Fmt.id(sessionPrefix, ++sessionSeq, 8);
         String cust = r.nextInt(100) < 55 ? null : customerId(r.nextInt(cCount));
         String dev = device(r);
         long t = dayStart + secondOfDay(r);
