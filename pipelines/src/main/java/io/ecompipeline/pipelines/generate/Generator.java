@@ -263,6 +263,15 @@ public final class Generator {
       return pick(HOUR_CDF, r) * 3600L + r.nextInt(3600);
     }
 
+    /**
+     * A time of day that leaves 15 minutes before midnight, so that follow-up records (payments,
+     * re-sends, refunds) stay on the ingest date: clean data never looks like it comes from the future.
+     */
+    long safeSecondOfDay(SplittableRandom r) {
+      long s = secondOfDay(r);
+      return s > 86400 - 900 ? s - 900 : s;
+    }
+
     int tsStyle(SplittableRandom r) {
       int u = r.nextInt(100);
       return u < 92 ? Fmt.TS_Z : u < 95 ? Fmt.TS_NO_OFFSET : u < 98 ? Fmt.TS_MINUS3 : Fmt.TS_PLUS2;
@@ -720,13 +729,13 @@ public final class Generator {
       }
     }
 
-    /** Pareto popularity: the lowest ids are the best sellers (about two thirds of lines go to the top 20%). */
+    /** Pareto popularity: the lowest ids are the best sellers. */
     int pickProduct(SplittableRandom r) {
       int i = 0;
       for (int tries = 0; tries < 4; tries++) {
         double u = r.nextDouble();
-        u = u * u;
-        i = (int) (pCount * u * u);
+        double u2 = u * u;
+        i = (int) (pCount * u2 * u2 * u); // u^5: P(top 20%) = 0.2^(1/5), about 72% of lines
         if (pActive[i]) {
           return i;
         }
@@ -782,11 +791,11 @@ public final class Generator {
           // A new customer's first order, a little after signing up.
           int c = newCustomersFrom + (int) k;
           o.custId = customerId(c);
-          ts = Math.min(dayStart + 86399, cUpd[c] + 300 + r.nextInt(7200));
+          ts = Math.min(dayStart + 86400 - 900, cUpd[c] + 300 + r.nextInt(7200));
         } else {
           int c = r.nextInt(100) < 55 ? r.nextInt(Math.max(1, cCount / 4)) : r.nextInt(cCount);
           o.custId = customerId(c);
-          ts = dayStart + secondOfDay(r);
+          ts = dayStart + safeSecondOfDay(r);
         }
         if (chance(dr, logical)) {
           o.custId = "C9" + Fmt.id("", dr.nextInt(10_000_000), 7);
@@ -897,7 +906,7 @@ public final class Generator {
               Fmt.ts(pts), "credit_card", "1", Fmt.money(1000 + dr.nextInt(50000)), "captured"});
           count(ORPHAN_PAYMENT);
         }
-        planLifecycle(o, d, r);
+        planLifecycle(o, d, r, early);
         purchaseSession(o, nl, pids, r, clicks);
       }
       daySummary.addOrderLines(lines);
@@ -916,14 +925,16 @@ public final class Generator {
       events[day % RING].add(o);
     }
 
-    void planLifecycle(OrderRec o, int d, SplittableRandom r) {
+    /** The order's first status change; an order whose row comes tomorrow changes no earlier than that. */
+    void planLifecycle(OrderRec o, int d, SplittableRandom r, boolean arrivesTomorrow) {
       int u = r.nextInt(100);
+      int first = arrivesTomorrow ? d + 1 : d;
       if (u < 4) {
-        schedule(o, EV_CANCELLED, d + r.nextInt(2));
+        schedule(o, EV_CANCELLED, Math.max(first, d + r.nextInt(2)));
       } else if (!o.captured) {
         schedule(o, EV_PAID, d + 1);
       } else {
-        schedule(o, EV_SHIPPED, d + (r.nextInt(5) == 0 ? 0 : 1));
+        schedule(o, EV_SHIPPED, Math.max(first, d + (r.nextInt(5) == 0 ? 0 : 1)));
       }
     }
 
@@ -932,9 +943,9 @@ public final class Generator {
       ArrayList<OrderRec> due = events[d % RING];
       events[d % RING] = new ArrayList<>();
       for (OrderRec o : due) {
-        long t = o.nextDay == d && o.lastUpd >= dayStart ? o.lastUpd + 600 + r.nextInt(7200)
-            : dayStart + secondOfDay(r);
-        t = Math.max(t, o.lastUpd + 60);
+        long t = o.lastUpd >= dayStart ? Math.min(o.lastUpd + 600 + r.nextInt(7200), dayStart + 86400 - 120)
+            : dayStart + safeSecondOfDay(r);
+        t = Math.max(t, o.lastUpd + 1);
         int ev = o.next;
         emit(orders, o.row(STATUS[ev], t));
         if (chance(dr, rate * LOGICAL_SHARE)) {
@@ -986,29 +997,55 @@ public final class Generator {
           ? (r.nextInt(5) == 0 ? "tablet" : "desktop") : device(r);
       String session = Fmt.id(sessionPrefix, ++sessionSeq, 8);
       boolean extra = r.nextInt(100) < 10;
-      int steps = 2 + 2 * nl + (extra ? 3 : 0);
-      long t = o.ts - (long) steps * (20 + r.nextInt(90));
-      click(clicks, session, o.custId, "page_view", null, r.nextBoolean() ? "/" : "/search?q="
-          + Words.SEARCH_TERMS[r.nextInt(Words.SEARCH_TERMS.length)], t, dev);
+      // Lay the steps out first, then place them so that the purchase lands exactly on order_ts.
+      int max = 3 + 2 * nl + 3;
+      String[] type = new String[max];
+      String[] pid = new String[max];
+      String[] page = new String[max];
+      long[] gap = new long[max];
+      int k = 0;
+      type[k] = "page_view";
+      page[k++] = r.nextBoolean() ? "/" : "/search?q=" + Words.SEARCH_TERMS[r.nextInt(Words.SEARCH_TERMS.length)];
       for (int i = 0; i < nl; i++) {
-        String page = "/p/" + pids[i];
+        String pg = "/p/" + pids[i];
         if (i == 0 || r.nextBoolean()) {
-          t += 15 + r.nextInt(60);
-          click(clicks, session, o.custId, "product_view", pids[i], page, t, dev);
+          type[k] = "product_view";
+          pid[k] = pids[i];
+          page[k] = pg;
+          gap[k++] = 15 + r.nextInt(90);
         } else {
-          page = "/search"; // added straight from a listing
+          pg = "/search"; // added straight from a listing
         }
-        t += 10 + r.nextInt(40);
-        click(clicks, session, o.custId, "add_to_cart", pids[i], page, t, dev);
+        type[k] = "add_to_cart";
+        pid[k] = pids[i];
+        page[k] = pg;
+        gap[k++] = 10 + r.nextInt(40);
       }
       if (extra) {
         String p = pId[pickProduct(r)];
-        click(clicks, session, o.custId, "product_view", p, "/p/" + p, t += 20, dev);
-        click(clicks, session, o.custId, "add_to_cart", p, "/p/" + p, t += 15, dev);
-        click(clicks, session, o.custId, "remove_from_cart", p, "/cart", t += 30, dev);
+        String[] ts3 = {"product_view", "add_to_cart", "remove_from_cart"};
+        for (int j = 0; j < 3; j++) {
+          type[k] = ts3[j];
+          pid[k] = p;
+          page[k] = j == 2 ? "/cart" : "/p/" + p;
+          gap[k++] = 15 + r.nextInt(30);
+        }
       }
-      click(clicks, session, o.custId, "checkout_start", null, "/checkout", Math.min(t + 30, o.ts - 1), dev);
-      click(clicks, session, o.custId, "purchase", null, "/checkout/confirm", o.ts, dev);
+      type[k] = "checkout_start";
+      page[k] = "/checkout";
+      gap[k++] = 20 + r.nextInt(60);
+      type[k] = "purchase";
+      page[k] = "/checkout/confirm";
+      gap[k++] = 30 + r.nextInt(120);
+      long span = 0;
+      for (int i = 1; i < k; i++) {
+        span += gap[i];
+      }
+      long t = o.ts - span;
+      for (int i = 0; i < k; i++) {
+        t += i == 0 ? 0 : gap[i];
+        click(clicks, session, o.custId, type[i], pid[i], page[i], t, dev);
+      }
     }
 
     /** Sessions that do not buy: most bounce, some browse, a few abandon a cart or a checkout. */
@@ -1018,7 +1055,7 @@ public final class Generator {
         String session = Fmt.id(sessionPrefix, ++sessionSeq, 8);
         String cust = r.nextInt(100) < 55 ? null : customerId(r.nextInt(cCount));
         String dev = device(r);
-        long t = dayStart + secondOfDay(r);
+        long t = dayStart + safeSecondOfDay(r);
         click(clicks, session, cust, "page_view", null, "/", t, dev);
         if (r.nextInt(100) < 45) {
           continue; // bounce
