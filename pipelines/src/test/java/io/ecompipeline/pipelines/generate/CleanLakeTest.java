@@ -121,12 +121,12 @@ class CleanLakeTest {
     Set<String> products = ids("products", "product_id");
     Set<String> orderIds = firstOrder.keySet();
     for (Map<String, String> o : orders) {
-      assertThat(customers, hasItem(o.get("customer_id")));
+      assertThat(o.get("customer_id"), customers.contains(o.get("customer_id")), is(true));
     }
     Map<String, BigDecimal> totals = new HashMap<>();
     for (Map<String, String> l : items) {
-      assertThat(products, hasItem(l.get("product_id")));
-      assertThat(orderIds, hasItem(l.get("order_id")));
+      assertThat(l.get("product_id"), products.contains(l.get("product_id")), is(true));
+      assertThat(l.get("order_id"), orderIds.contains(l.get("order_id")), is(true));
       BigDecimal q = new BigDecimal(l.get("quantity"));
       BigDecimal net = q.multiply(new BigDecimal(l.get("unit_price")))
           .subtract(l.get("discount_amount").isEmpty() ? BigDecimal.ZERO : new BigDecimal(l.get("discount_amount")));
@@ -138,7 +138,7 @@ class CleanLakeTest {
     // the latest version of each payment (a boleto is authorized, then captured under the same id)
     Map<String, Map<String, String>> latest = new HashMap<>();
     for (Map<String, String> p : payments) {
-      assertThat(orderIds, hasItem(p.get("order_id")));
+      assertThat(p.get("order_id"), orderIds.contains(p.get("order_id")), is(true));
       latest.put(p.get("payment_id"), p);
     }
     Map<String, BigDecimal> paid = new HashMap<>();
@@ -269,7 +269,7 @@ class CleanLakeTest {
     Set<String> okOrders = new HashSet<>();
     latest.values().stream().filter(p -> !p.get("status").equals("failed")).forEach(p -> okOrders.add(p.get("order_id")));
     latest.values().stream().filter(p -> p.get("status").equals("failed"))
-        .forEach(p -> assertThat(okOrders, hasItem(p.get("order_id"))));
+        .forEach(p -> assertThat(p.get("order_id"), okOrders.contains(p.get("order_id")), is(true)));
     long split = latest.values().stream().filter(p -> p.get("method").equals("voucher")).count();
     assertThat(split, greaterThan(0L));
   }
