@@ -1,5 +1,6 @@
 package io.ecompipeline.pipelines.cli;
 
+import io.ecompipeline.pipelines.dashboard.DashboardCommand;
 import io.ecompipeline.pipelines.generate.GenerateCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -12,7 +13,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "ecom-pipeline 0.1.0",
     description = "E-commerce analytics pipeline: bronze -> silver -> gold -> warehouse.",
-    subcommands = {GenerateCommand.class, RunCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      GenerateCommand.class, RunCommand.class, DemoCommand.class, DashboardCommand.class, CommandLine.HelpCommand.class
+    })
 public final class EcomCli {
   /** Usage errors: a bad option or value. */
   public static final int EXIT_USAGE = 2;

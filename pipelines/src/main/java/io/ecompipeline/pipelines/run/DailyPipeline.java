@@ -1,0 +1,113 @@
+package io.ecompipeline.pipelines.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.ecompipeline.transforms.gold.BuildGold;
+import io.ecompipeline.transforms.gold.GoldResult;
+import io.ecompipeline.transforms.ingest.BronzeRecord;
+import io.ecompipeline.transforms.ingest.ReadBronze;
+import io.ecompipeline.transforms.io.LakePaths;
+import io.ecompipeline.transforms.io.Layouts;
+import io.ecompipeline.transforms.io.ReadTable;
+import io.ecompipeline.transforms.io.WriteFiles;
+import io.ecompipeline.transforms.quality.BuildSilver;
+import io.ecompipeline.transforms.quality.QualityRules;
+import io.ecompipeline.transforms.quality.QuarantineRecord;
+import io.ecompipeline.transforms.quality.SilverResult;
+import io.ecompipeline.transforms.schema.GoldTables;
+import io.ecompipeline.transforms.schema.SilverTables;
+import io.ecompipeline.transforms.schema.Table;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.RowCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * The Beam graph of one ingest date: bronze and the previous silver in; new silver, gold,
+ * quarantine and the quality facts out, all written under the run's staging folder.
+ */
+final class DailyPipeline {
+  /** The staged file with the quality facts: one JSON array {@code [key, value]} per line. */
+  static final String QUALITY_FACTS = "_quality/facts.jsonl";
+
+  private DailyPipeline() {}
+
+  static void build(Pipeline p, RunSettings settings, QualityRules rules, LocalDate date, String staging) {
+    String lake = settings.lake();
+    Map<Table, PCollection<BronzeRecord>> bronze = new HashMap<>();
+    for (Table entity : SilverTables.ENTITIES) {
+      bronze.put(entity, p.apply("Read bronze " + entity.name(), ReadBronze.of(lake, entity, date).withRules(rules)));
+    }
+    Map<Table, PCollection<Row>> previous = new HashMap<>();
+    for (Table table : silverTables()) {
+      previous.put(table, p.apply("Read silver " + table.name(), ReadTable.of(table, LakePaths.silver(lake, table.name()))));
+    }
+
+    SilverResult silver = p.apply(BuildSilver.forRun(date, rules).withBronze(bronze).withPreviousSilver(previous));
+
+    for (Table table : silverTables()) {
+      String dir = LakePaths.join(staging, "silver", table.name());
+      PCollection<KV<String, Row>> files = LakeLayout.SILVER_PARTITIONED_BY_ORDER.contains(table)
+          ? silver.partitioned(table).apply("Files of silver " + table.name(),
+              MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.rows()))
+                  .via((KV<String, Row> kv) -> KV.of(kv.getKey() + "/" + Layouts.PART, kv.getValue())))
+              .setCoder(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(table.beamSchema())))
+          : keyByFile("silver " + table.name(), silver.table(table), LakeLayout.silver(table));
+      files.apply("Write silver " + table.name(), WriteFiles.parquet(table, dir));
+    }
+    silver.quarantined()
+        .apply("Files of quarantine", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+            .via((QuarantineRecord q) -> KV.of(q.entity() + "/ingest_date=" + date + "/part-00000.jsonl", q.toJson())))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+        .apply("Write quarantine", WriteFiles.jsonLines("quarantine", LakePaths.join(staging, "quarantine")));
+    silver.qualityFacts()
+        .apply("Encode quality facts", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+            .via((KV<String, String> kv) -> KV.of(QUALITY_FACTS, encodeFact(kv))))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+        .apply("Write quality facts", WriteFiles.jsonLines("quality_facts", staging));
+
+    Map<Table, PCollection<Row>> silverForGold = new HashMap<>();
+    for (Table t : BuildGold.REQUIRED_SILVER) {
+      silverForGold.put(t, silver.table(t));
+    }
+    GoldResult gold = BuildGold.input(silverForGold)
+        .apply(BuildGold.create().withFiscalStartMonth(settings.fiscalStartMonth()));
+    for (Table table : GoldTables.ALL) {
+      keyByFile("gold " + table.name(), gold.table(table), LakeLayout.gold(table))
+          .apply("Write gold " + table.name(), WriteFiles.parquet(table, LakePaths.join(staging, "gold", table.name())));
+    }
+  }
+
+  /** The seven entities and the two histories: every silver table. */
+  static List<Table> silverTables() {
+    List<Table> tables = new ArrayList<>(SilverTables.ENTITIES);
+    tables.addAll(BuildSilver.HISTORIES.values().stream().sorted((a, b) -> a.name().compareTo(b.name())).toList());
+    return tables;
+  }
+
+  private static PCollection<KV<String, Row>> keyByFile(String name, PCollection<Row> rows, SerializableFunction<Row, String> layout) {
+    return rows.apply("Files of " + name, WithKeys.of(layout).withKeyType(TypeDescriptors.strings()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), rows.getCoder()));
+  }
+
+  private static String encodeFact(KV<String, String> kv) {
+    try {
+      return RunManifest.JSON.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+          .writeValueAsString(List.of(kv.getKey(), kv.getValue()));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

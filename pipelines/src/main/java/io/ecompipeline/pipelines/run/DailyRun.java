@@ -1,0 +1,231 @@
+package io.ecompipeline.pipelines.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecompipeline.pipelines.cli.EcomException;
+import io.ecompipeline.transforms.io.LakeFiles;
+import io.ecompipeline.transforms.io.LakePaths;
+import io.ecompipeline.transforms.io.LakePublisher;
+import io.ecompipeline.transforms.io.LakePublisher.PublishResult;
+import io.ecompipeline.transforms.quality.QualityGates;
+import io.ecompipeline.transforms.quality.QualityRules;
+import io.ecompipeline.transforms.quality.QualitySummary;
+import io.ecompipeline.transforms.schema.GoldTables;
+import io.ecompipeline.transforms.schema.SilverTables;
+import io.ecompipeline.transforms.schema.Table;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/**
+ * One ingest date through every stage: transform (bronze → staged silver and gold), quality
+ * (report and gates), publish, load, manifest. Nothing reaches silver or gold unless the whole
+ * transform succeeded and the gates held.
+ */
+public final class DailyRun {
+  private final RunSettings settings;
+  private final LocalDate date;
+  private final PrintWriter out;
+  private final String runId;
+  private final String staging;
+  private final RunManifest manifest;
+
+  private DailyRun(RunSettings settings, LocalDate date, PrintWriter out) {
+    this.settings = settings;
+    this.date = date;
+    this.out = out;
+    this.runId = date.toString();
+    this.staging = LakePaths.staging(settings.lake(), runId);
+    this.manifest = new RunManifest(settings.lake(), runId, date, settings);
+  }
+
+  /** Runs {@code date}; throws {@link EcomException} with what failed and what to do. */
+  public static void run(RunSettings settings, LocalDate date, PrintWriter out) {
+    new DailyRun(settings, date, out).run();
+  }
+
+  private void run() {
+    long began = System.nanoTime();
+    PipelineOptions options = settings.runner().options(settings.parallelism());
+    FileSystems.setDefaultPipelineOptions(options);
+    QualityRules rules = loadRules();
+    try {
+      Map<String, Long> counters = stage("transform", () -> transform(options, rules));
+      manifest.counters(counters);
+      QualitySummary quality = stage("quality", () -> quality(counters, rules));
+      Map<String, PublishResult> gold = stage("publish", this::publish);
+      if (settings.warehouseUrl() != null) {
+        stage("load", () -> WarehouseStage.load(settings, runId, gold, manifest));
+      }
+      stage("manifest", () -> {
+        manifest.finish("succeeded", null);
+        return null;
+      });
+      printSummary(quality, counters, began);
+    } catch (EcomException e) {
+      finishFailed(e.getMessage());
+      throw e;
+    } catch (RuntimeException e) {
+      finishFailed(String.valueOf(e));
+      throw new EcomException(EcomException.EXIT_FAILED, "run " + runId + " failed: " + rootMessage(e)
+          + "\nNothing was published unless the manifest " + LakePaths.run(settings.lake(), runId) + "/manifest.json says so;"
+          + " fix the cause and run the date again.", e);
+    }
+  }
+
+  private Map<String, Long> transform(PipelineOptions options, QualityRules rules) throws IOException {
+    LakeFiles.deleteTree(staging);
+    Pipeline p = Pipeline.create(options);
+    DailyPipeline.build(p, settings, rules, date, staging);
+    PipelineResult result = p.run();
+    result.waitUntilFinish();
+    return Counters.of(result);
+  }
+
+  private QualitySummary quality(Map<String, Long> counters, QualityRules rules) throws IOException {
+    Map<String, String> facts = readFacts();
+    QualitySummary summary = QualitySummary.of(date, counters, facts);
+    String runDir = LakePaths.run(settings.lake(), runId);
+    LakeFiles.writeString(LakePaths.join(runDir, "quality.json"), summary.toJson());
+    LakeFiles.writeString(LakePaths.join(runDir, "quality.html"), summary.toHtml());
+    manifest.section("quality", RunManifest.JSON.readTree(summary.toJson()));
+    List<QualityGates.Finding> failures = QualityGates.evaluate(summary, rules);
+    if (!failures.isEmpty()) {
+      LakeFiles.deleteTree(staging);
+      throw new EcomException(EcomException.EXIT_GATE,
+          "quality gate failed for " + runId + ", nothing was published:\n  "
+              + failures.stream().map(QualityGates.Finding::message).collect(Collectors.joining("\n  "))
+              + "\nSee " + LakePaths.join(runDir, "quality.html") + " and the quarantined records; fix the source"
+              + " files or raise the threshold in a --config rules file, then run the date again.");
+    }
+    for (QualityGates.Finding w : QualityGates.warnings(summary, rules)) {
+      log("warning: " + w.message());
+    }
+    return summary;
+  }
+
+  /** Publishes quarantine and silver, then gold; returns what changed in gold, per table. */
+  private Map<String, PublishResult> publish() throws IOException {
+    String lake = settings.lake();
+    ObjectNode published = RunManifest.JSON.createObjectNode();
+    for (Table entity : SilverTables.ENTITIES) {
+      String rel = entity.name() + "/ingest_date=" + date;
+      record(published, "quarantine/" + entity.name(), LakePublisher.publish(
+          LakePaths.join(staging, "quarantine", rel), LakePaths.quarantine(lake, entity.name(), date)));
+    }
+    for (Table t : DailyPipeline.silverTables()) {
+      record(published, "silver/" + t.name(), LakePublisher.publish(
+          LakePaths.join(staging, "silver", t.name()), LakePaths.silver(lake, t.name())));
+    }
+    Map<String, PublishResult> gold = new LinkedHashMap<>();
+    for (Table t : GoldTables.ALL) {
+      PublishResult r = LakePublisher.publish(LakePaths.join(staging, "gold", t.name()), LakePaths.gold(lake, t.name()));
+      record(published, "gold/" + t.name(), r);
+      gold.put(t.name(), r);
+    }
+    LakeFiles.deleteTree(staging);
+    manifest.section("published", published);
+    return gold;
+  }
+
+  private static void record(ObjectNode published, String name, PublishResult r) {
+    ObjectNode n = published.putObject(name);
+    n.put("written", r.written().size());
+    n.put("deleted", r.deleted().size());
+    n.put("unchanged", r.unchanged());
+  }
+
+  private Map<String, String> readFacts() throws IOException {
+    Map<String, String> facts = new TreeMap<>();
+    String path = LakePaths.join(staging, DailyPipeline.QUALITY_FACTS);
+    if (!LakeFiles.exists(path)) {
+      return facts;
+    }
+    for (String line : LakeFiles.readString(path).split("\n")) {
+      if (!line.isBlank()) {
+        JsonNode kv = RunManifest.JSON.readTree(line);
+        facts.put(kv.get(0).asText(), kv.get(1).asText());
+      }
+    }
+    return facts;
+  }
+
+  private QualityRules loadRules() {
+    try {
+      return settings.rulesFile() == null ? QualityRules.defaults() : QualityRules.fromFile(settings.rulesFile().toString());
+    } catch (RuntimeException e) {
+      throw new EcomException(io.ecompipeline.pipelines.cli.EcomCli.EXIT_USAGE, "the rules file " + settings.rulesFile() + " is not valid: " + e.getMessage(), e);
+    }
+  }
+
+  private interface StageBody<T> {
+    T run() throws Exception;
+  }
+
+  private <T> T stage(String name, StageBody<T> body) {
+    Instant started = Instant.now();
+    long t0 = System.nanoTime();
+    log(name + " started");
+    String status = "failed";
+    try {
+      T result = body.run();
+      status = "succeeded";
+      return result;
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new RuntimeException(e);
+    } finally {
+      long millis = (System.nanoTime() - t0) / 1_000_000;
+      manifest.stage(name, status, 1, started, millis);
+      log(String.format("%s %s in %.1f s", name, status, millis / 1000.0));
+    }
+  }
+
+  private void printSummary(QualitySummary quality, Map<String, Long> counters, long began) {
+    long read = 0;
+    long accepted = 0;
+    long quarantined = 0;
+    long duplicates = 0;
+    for (var e : quality.entities().values()) {
+      read += e.read();
+      accepted += e.accepted();
+      quarantined += e.quarantined();
+      duplicates += e.duplicates();
+    }
+    long factRows = counters.getOrDefault("write." + GoldTables.FACT_ORDER_LINE.name() + ".rows", 0L);
+    out.printf("%s ok: read %,d, accepted %,d, quarantined %,d, duplicates %,d; fact_order_line %,d rows; %.1f s%n",
+        runId, read, accepted, quarantined, duplicates, factRows, (System.nanoTime() - began) / 1e9);
+    out.flush();
+  }
+
+  private void finishFailed(String why) {
+    try {
+      manifest.finish("failed", why);
+    } catch (IOException | RuntimeException ignored) {
+      // The failure being reported matters more than the manifest that records it.
+    }
+  }
+
+  private void log(String message) {
+    org.slf4j.LoggerFactory.getLogger(DailyRun.class).info("[{}] {}", runId, message);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (cause: " + t + ")";
+  }
+}

@@ -1,0 +1,45 @@
+package io.ecompipeline.pipelines.run;
+
+import io.ecompipeline.transforms.io.Layouts;
+import io.ecompipeline.transforms.schema.GoldTables;
+import io.ecompipeline.transforms.schema.SilverTables;
+import io.ecompipeline.transforms.schema.Table;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.values.Row;
+
+/** Which file of its table each silver and gold row is written to (contract §1). */
+final class LakeLayout {
+  private LakeLayout() {}
+
+  /** Silver tables whose partition folder the silver transforms compute (they need the customer's region). */
+  static final List<Table> SILVER_PARTITIONED_BY_ORDER = List.of(SilverTables.ORDERS, SilverTables.ORDER_ITEMS);
+
+  private static final Map<Table, SerializableFunction<Row, String>> SILVER =
+      Map.of(
+          SilverTables.PAYMENTS, Layouts.dateOf("payment_date", "payment_ts"),
+          SilverTables.CLICKSTREAM, Layouts.dateOf("event_date", "event_ts"));
+
+  private static final Map<Table, SerializableFunction<Row, String>> GOLD =
+      Map.of(
+          GoldTables.FACT_ORDER_LINE, Layouts.monthOfDateKey("order_date_key", true),
+          GoldTables.FACT_PAYMENT, Layouts.monthOfDateKey("payment_date_key", true),
+          GoldTables.AGG_DAILY_SALES, Layouts.monthOfDateKey("date_key", false),
+          GoldTables.DAILY_KPIS, Layouts.monthOfDateKey("date_key", false),
+          GoldTables.CONVERSION_FUNNEL_DAILY, Layouts.monthOfDateKey("date_key", false),
+          GoldTables.PRODUCT_PERFORMANCE, Layouts.monthColumn("month"));
+
+  static SerializableFunction<Row, String> silver(Table table) {
+    return SILVER.getOrDefault(table, Layouts.single());
+  }
+
+  static SerializableFunction<Row, String> gold(Table table) {
+    return GOLD.getOrDefault(table, Layouts.single());
+  }
+
+  /** Gold tables stored as {@code month=YYYY-MM/} partitions, loaded month by month. */
+  static boolean monthPartitioned(Table goldTable) {
+    return GOLD.containsKey(goldTable);
+  }
+}
