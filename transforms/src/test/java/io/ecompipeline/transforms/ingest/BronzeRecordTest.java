@@ -33,6 +33,14 @@ class BronzeRecordTest {
   }
 
   @Test
+  void defaultCoderIsFoundWithoutSettingIt() throws Exception {
+    org.apache.beam.sdk.Pipeline p = io.ecompipeline.transforms.testing.Pipelines.create();
+    assertThat(p.getCoderRegistry().getCoder(BronzeRecord.class) instanceof BronzeRecord.RecordCoder, equalTo(true));
+    assertThat(p.getCoderRegistry().getCoder(io.ecompipeline.transforms.quality.QuarantineRecord.class)
+        instanceof io.ecompipeline.transforms.quality.QuarantineRecord.RecordCoder, equalTo(true));
+  }
+
+  @Test
   void csvReaderHandlesLoneCrAndTrailingLineWithoutNewline() throws Exception {
     CsvReader csv = new CsvReader(new StringReader("a,b\r1,\"x\"\"y\"\n2,3"));
     assertThat(csv.next().fields(), equalTo(List.of("a", "b")));
