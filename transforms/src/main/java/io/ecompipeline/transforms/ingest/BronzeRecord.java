@@ -143,6 +143,12 @@ public final class BronzeRecord implements Serializable {
       return INSTANCE;
     }
 
+    /** Lets {@code @DefaultCoder} find this coder, so callers need not set it. */
+    public static org.apache.beam.sdk.coders.CoderProvider getCoderProvider() {
+      return org.apache.beam.sdk.coders.CoderProviders.forCoder(
+          org.apache.beam.sdk.values.TypeDescriptor.of(BronzeRecord.class), INSTANCE);
+    }
+
     @Override
     public void encode(BronzeRecord r, OutputStream out) throws IOException {
       STR.encode(r.entity, out);

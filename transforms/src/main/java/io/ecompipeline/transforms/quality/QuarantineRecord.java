@@ -114,6 +114,12 @@ public final class QuarantineRecord implements Serializable {
       return INSTANCE;
     }
 
+    /** Lets {@code @DefaultCoder} find this coder, so callers need not set it. */
+    public static org.apache.beam.sdk.coders.CoderProvider getCoderProvider() {
+      return org.apache.beam.sdk.coders.CoderProviders.forCoder(
+          org.apache.beam.sdk.values.TypeDescriptor.of(QuarantineRecord.class), INSTANCE);
+    }
+
     @Override
     public void encode(QuarantineRecord q, OutputStream out) throws IOException {
       STR.encode(q.entity, out);
