@@ -26,6 +26,9 @@ public enum RunnerKind {
       case flink -> {
         args.add("--flinkMaster=[local]");
         args.add("--parallelism=" + parallelism);
+        // Pipelined exchanges deadlock on our diamond-shaped graph (one input feeding joins that meet again).
+        args.add("--executionModeForBatch=BATCH_FORCED");
+        args.add("--fasterCopy=true");
       }
       case spark -> args.add("--sparkMaster=local[" + parallelism + "]");
     }

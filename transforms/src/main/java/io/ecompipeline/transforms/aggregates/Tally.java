@@ -130,4 +130,16 @@ final class Tally implements Serializable {
       return coder();
     }
   }
+
+  // Value equality, so runners can compare tallies by content (the Direct runner's mutation checks do).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Tally t && counts.equals(t.counts) && amounts.equals(t.amounts)
+        && distinct.equals(t.distinct) && mins.equals(t.mins) && maxes.equals(t.maxes);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(counts, amounts, distinct, mins, maxes);
+  }
 }

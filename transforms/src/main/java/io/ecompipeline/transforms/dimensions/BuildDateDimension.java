@@ -58,6 +58,16 @@ public final class BuildDateDimension extends PTransform<PCollection<Integer>, P
   static final class YearSpan implements Serializable {
     int first = Integer.MAX_VALUE;
     int last = Integer.MIN_VALUE;
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof YearSpan s && s.first == first && s.last == last;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * first + last;
+    }
   }
 
   private static final class YearSpanFn extends Combine.CombineFn<Integer, YearSpan, YearSpan> {

@@ -169,7 +169,9 @@ public final class Table implements Serializable {
         org.apache.avro.Schema fixed = avroType(c);
         return DECIMALS.toFixed(d, fixed, fixed.getLogicalType());
       case TIMESTAMP:
-        return ChronoUnit.MICROS.between(Instant.EPOCH, (Instant) v);
+        // Not ChronoUnit.MICROS.between: it goes through nanoseconds and overflows for 9999-12-31.
+        Instant ts = (Instant) v;
+        return Math.addExact(Math.multiplyExact(ts.getEpochSecond(), 1_000_000L), ts.getNano() / 1_000L);
       case DATE:
         return (int) ((LocalDate) v).toEpochDay();
       default:
