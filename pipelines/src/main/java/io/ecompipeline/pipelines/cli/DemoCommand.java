@@ -10,7 +10,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
+import io.ecompipeline.pipelines.dashboard.Dashboard;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -73,10 +78,19 @@ public final class DemoCommand implements Callable<Integer> {
 
     out.println("3/3 Results");
     KpiSummary.print(warehouse, "analytics", out);
+    Path lastQuality = lake.resolve("_runs").resolve(start.plusDays(days - 1).toString()).resolve("quality.json");
+    Path dashboard = dir.resolve("dashboard.html").toAbsolutePath();
+    try (Connection c = DriverManager.getConnection(warehouse)) {
+      Optional<String> quality = Files.exists(lastQuality) ? Optional.of(Files.readString(lastQuality)) : Optional.empty();
+      Files.writeString(dashboard, Dashboard.render(c, "analytics", quality));
+    } catch (SQLException e) {
+      throw new EcomException(EcomException.EXIT_FAILED, "could not write the dashboard from " + warehouse + ": " + e.getMessage(), e);
+    }
     Duration took = Duration.ofNanos(System.nanoTime() - began);
     out.printf("%nDone in %d s.%n", took.toSeconds());
     out.printf("  lake:            %s%n", lake);
     out.printf("  warehouse:       %s  (try: duckdb %s \"select * from analytics.daily_kpis order by date_key\")%n", warehouseFile, warehouseFile);
+    out.printf("  dashboard:       %s  (open it in a browser)%n", dashboard);
     out.printf("  quality reports: %s/_runs/<date>/quality.html%n", lake);
     out.println("Next: bin/ecom run --lake " + lake + " --date " + start.plusDays(days - 1) + " --runner direct   (re-run a day; nothing changes)");
     out.flush();

@@ -1,8 +1,9 @@
 package io.ecompipeline.pipelines.cli;
 
 /**
- * Log levels for slf4j-simple: our own progress at INFO, the runners' chatter (Flink logs ~1,900
- * lines per run at INFO) at WARN, everything at INFO with --verbose.
+ * Log levels for slf4j-simple: our own progress at INFO, the libraries' and runners' chatter (Flink
+ * logs ~1,900 lines per run at INFO, ~200 at WARN) only when it is an error; everything at INFO with
+ * --verbose.
  */
 final class Logging {
   private static boolean verbose;
@@ -10,7 +11,7 @@ final class Logging {
   private Logging() {}
 
   static void configure() {
-    setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "error");
     setIfAbsent("org.slf4j.simpleLogger.log.io.ecompipeline", "info");
     setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
     setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss");
