@@ -57,26 +57,24 @@ final class DailyPipeline {
 
     SilverResult silver = p.apply(BuildSilver.forRun(date, rules).withBronze(bronze).withPreviousSilver(previous));
 
+    WriteFiles files = WriteFiles.create();
     for (Table table : silverTables()) {
-      String dir = LakePaths.join(staging, "silver", table.name());
-      PCollection<KV<String, Row>> files = LakeLayout.SILVER_PARTITIONED_BY_ORDER.contains(table)
+      PCollection<KV<String, Row>> rows = LakeLayout.SILVER_PARTITIONED_BY_ORDER.contains(table)
           ? silver.partitioned(table).apply("Files of silver " + table.name(),
               MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.rows()))
                   .via((KV<String, Row> kv) -> KV.of(kv.getKey() + "/" + Layouts.PART, kv.getValue())))
               .setCoder(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(table.beamSchema())))
           : keyByFile("silver " + table.name(), silver.table(table), LakeLayout.silver(table));
-      files.apply("Write silver " + table.name(), WriteFiles.parquet(table, dir));
+      files = files.parquet(table, LakePaths.join(staging, "silver", table.name()), rows);
     }
-    silver.quarantined()
+    files = files.jsonLines("quarantine", LakePaths.join(staging, "quarantine"), silver.quarantined()
         .apply("Files of quarantine", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
             .via((QuarantineRecord q) -> KV.of(q.entity() + "/ingest_date=" + date + "/part-00000.jsonl", q.toJson())))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-        .apply("Write quarantine", WriteFiles.jsonLines("quarantine", LakePaths.join(staging, "quarantine")));
-    silver.qualityFacts()
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
+    files = files.jsonLines("quality_facts", staging, silver.qualityFacts()
         .apply("Encode quality facts", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
             .via((KV<String, String> kv) -> KV.of(QUALITY_FACTS, encodeFact(kv))))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-        .apply("Write quality facts", WriteFiles.jsonLines("quality_facts", staging));
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
 
     Map<Table, PCollection<Row>> silverForGold = new HashMap<>();
     for (Table t : BuildGold.REQUIRED_SILVER) {
@@ -85,9 +83,10 @@ final class DailyPipeline {
     GoldResult gold = BuildGold.input(silverForGold)
         .apply(BuildGold.create().withFiscalStartMonth(settings.fiscalStartMonth()));
     for (Table table : GoldTables.ALL) {
-      keyByFile("gold " + table.name(), gold.table(table), LakeLayout.gold(table))
-          .apply("Write gold " + table.name(), WriteFiles.parquet(table, LakePaths.join(staging, "gold", table.name())));
+      files = files.parquet(table, LakePaths.join(staging, "gold", table.name()),
+          keyByFile("gold " + table.name(), gold.table(table), LakeLayout.gold(table)));
     }
+    p.apply("Write silver, gold and quarantine", files);
   }
 
   /** The seven entities and the two histories: every silver table. */

@@ -1,96 +1,141 @@
 package io.ecompipeline.transforms.io;
 
 import io.ecompipeline.transforms.schema.Table;
+import java.io.IOException;
+import java.io.Serializable;
 import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
-import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.SimpleFunction;
+import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * Writes elements keyed by their file's path relative to a folder: one file per key, its
- * elements sorted, so the same elements give byte-identical files on every runner and re-run
- * (Beam's sharded writers name and fill shards in processing order). Emits each written file
- * with its element count.
+ * Writes the files of any number of tables: each element is keyed by its file's path relative to
+ * its table's folder; each file gets its elements sorted, so the same elements give byte-identical
+ * files on every runner and re-run (Beam's sharded writers name and fill shards in processing
+ * order). All tables share one shuffle — on Flink and Spark every extra GroupByKey costs task
+ * scheduling that dominates small days. Emits each written file with its element count.
  */
-public final class WriteFiles<T> extends PTransform<PCollection<KV<String, T>>, PCollection<KV<String, Long>>> {
-  private final String dir;
-  private final FileFormat<T> format;
-  private final Coder<T> coder;
-  private final String metricPrefix;
+public final class WriteFiles extends PTransform<PBegin, PCollection<KV<String, Long>>> {
+  private final List<Target<?>> targets;
 
-  private WriteFiles(String dir, FileFormat<T> format, Coder<T> coder, String metricPrefix) {
-    this.dir = dir;
-    this.format = format;
-    this.coder = coder;
-    this.metricPrefix = metricPrefix;
+  private WriteFiles(List<Target<?>> targets) {
+    this.targets = targets;
+  }
+
+  public static WriteFiles create() {
+    return new WriteFiles(List.of());
   }
 
   /** Parquet files of {@code table} under {@code dir}. */
-  public static WriteFiles<Row> parquet(Table table, String dir) {
-    return new WriteFiles<>(dir, new ParquetFormat(table), RowCoder.of(table.beamSchema()), table.name());
+  public WriteFiles parquet(Table table, String dir, PCollection<KV<String, Row>> files) {
+    return with(new Target<>(table.name(), dir, new ParquetFormat(table), RowCoder.of(table.beamSchema()), files));
   }
 
   /** JSON Lines files under {@code dir}; {@code name} names the metric. */
-  public static WriteFiles<String> jsonLines(String name, String dir) {
-    return new WriteFiles<>(dir, new JsonLinesFormat(), StringUtf8Coder.of(), name);
+  public WriteFiles jsonLines(String name, String dir, PCollection<KV<String, String>> files) {
+    return with(new Target<>(name, dir, new JsonLinesFormat(), StringUtf8Coder.of(), files));
+  }
+
+  private WriteFiles with(Target<?> target) {
+    List<Target<?>> all = new ArrayList<>(targets);
+    all.add(target);
+    return new WriteFiles(List.copyOf(all));
   }
 
   @Override
-  public PCollection<KV<String, Long>> expand(PCollection<KV<String, T>> input) {
-    return input
-        .apply("With coder", MapElements.via(new SimpleFunction<KV<String, T>, KV<String, T>>() {
-          @Override
-          public KV<String, T> apply(KV<String, T> kv) {
-            return kv;
-          }
-        }))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), coder))
+  public PCollection<KV<String, Long>> expand(PBegin begin) {
+    List<PCollection<KV<String, byte[]>>> encoded = new ArrayList<>();
+    List<Encoding<?>> encodings = new ArrayList<>();
+    for (int i = 0; i < targets.size(); i++) {
+      Target<?> t = targets.get(i);
+      encodings.add(t.encoding());
+      encoded.add(t.encode(i));
+    }
+    return PCollectionList.of(encoded)
+        .apply("All files", Flatten.pCollections())
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of()))
         .apply("Group by file", GroupByKey.create())
-        .apply("Write sorted", ParDo.of(new WriteFileFn<>(dir, format, metricPrefix)))
+        .apply("Write sorted", ParDo.of(new WriteFileFn(encodings)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
   }
 
-  private static final class WriteFileFn<T> extends DoFn<KV<String, Iterable<T>>, KV<String, Long>> {
-    private final String dir;
-    private final FileFormat<T> format;
-    private final Counter rows;
-
-    WriteFileFn(String dir, FileFormat<T> format, String metricPrefix) {
-      this.dir = dir;
-      this.format = format;
-      this.rows = Metrics.counter(WriteFiles.class, "write." + metricPrefix + ".rows");
-    }
-
-    @ProcessElement
-    public void process(@Element KV<String, Iterable<T>> file, OutputReceiver<KV<String, Long>> out)
-        throws Exception {
+  /** How a target's elements are decoded and written; shipped to the workers. */
+  private record Encoding<T>(String name, String dir, FileFormat<T> format, Coder<T> coder) implements Serializable {
+    void write(String relative, Iterable<byte[]> values, DoFn.OutputReceiver<KV<String, Long>> out) throws IOException {
       List<T> elements = new ArrayList<>();
-      file.getValue().forEach(elements::add);
+      for (byte[] v : values) {
+        elements.add(CoderUtils.decodeFromByteArray(coder, v));
+      }
       format.sort(elements);
-      String path = LakePaths.join(dir, file.getKey());
+      String path = LakePaths.join(dir, relative);
       ResourceId target = FileSystems.matchNewResource(path, false);
       try (WritableByteChannel channel = FileSystems.create(target, "application/octet-stream")) {
         format.write(elements, channel);
       }
-      rows.inc(elements.size());
+      Metrics.counter(WriteFiles.class, "write." + name + ".rows").inc(elements.size());
       out.output(KV.of(path, (long) elements.size()));
+    }
+  }
+
+  private record Target<T>(String name, String dir, FileFormat<T> format, Coder<T> coder, PCollection<KV<String, T>> files) {
+    Encoding<T> encoding() {
+      return new Encoding<>(name, dir, format, coder);
+    }
+
+    PCollection<KV<String, byte[]>> encode(int index) {
+      return files.apply("Encode " + name, ParDo.of(new EncodeFn<>(index, coder)));
+    }
+  }
+
+  /** Keys each element by "target index / relative path" and encodes it with its own coder. */
+  private static final class EncodeFn<T> extends DoFn<KV<String, T>, KV<String, byte[]>> {
+    private final int index;
+    private final Coder<T> coder;
+
+    EncodeFn(int index, Coder<T> coder) {
+      this.index = index;
+      this.coder = coder;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, T> e, OutputReceiver<KV<String, byte[]>> out) throws CoderException {
+      out.output(KV.of(index + "/" + e.getKey(), CoderUtils.encodeToByteArray(coder, e.getValue())));
+    }
+  }
+
+  private static final class WriteFileFn extends DoFn<KV<String, Iterable<byte[]>>, KV<String, Long>> {
+    private final List<Encoding<?>> encodings;
+
+    WriteFileFn(List<Encoding<?>> encodings) {
+      this.encodings = encodings;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<byte[]>> file, OutputReceiver<KV<String, Long>> out)
+        throws IOException {
+      String key = file.getKey();
+      int slash = key.indexOf('/');
+      encodings.get(Integer.parseInt(key.substring(0, slash))).write(key.substring(slash + 1), file.getValue(), out);
     }
   }
 }

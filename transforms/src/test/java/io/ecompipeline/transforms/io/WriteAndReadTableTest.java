@@ -63,9 +63,9 @@ class WriteAndReadTableTest {
 
   private void write(String dir) {
     Pipeline p = pipeline();
-    p.apply(Create.of(ROWS).withRowSchema(FACT.beamSchema()))
-        .apply(WithKeys.of(Layouts.monthOfDateKey("order_date_key", true)).withKeyType(TypeDescriptors.strings()))
-        .apply(WriteFiles.parquet(FACT, dir));
+    p.apply(WriteFiles.create().parquet(FACT, dir,
+        p.apply(Create.of(ROWS).withRowSchema(FACT.beamSchema()))
+            .apply(WithKeys.of(Layouts.monthOfDateKey("order_date_key", true)).withKeyType(TypeDescriptors.strings()))));
     p.run().waitUntilFinish();
   }
 
