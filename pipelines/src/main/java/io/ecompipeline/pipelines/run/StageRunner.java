@@ -13,6 +13,7 @@ import io.ecompipeline.transforms.io.LakePublisher.PublishResult;
 import io.ecompipeline.transforms.quality.QualitySummary;
 import io.ecompipeline.warehouse.ddl.Secrets;
 import io.ecompipeline.warehouse.load.LoadResult;
+import io.ecompipeline.warehouse.load.WarehouseLoadException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -245,6 +246,12 @@ final class StageRunner {
         if (sql instanceof SQLTransientException || sql instanceof SQLRecoverableException || (state != null && state.startsWith("08"))) {
           return true;
         }
+      }
+      // WarehouseLoader.open drops the driver's exception (its text may hold secrets), so a failed
+      // connection arrives without a SQLState: recognise it by being the loader's connect failure.
+      if (t instanceof WarehouseLoadException w && w.table() == null && w.getCause() == null
+          && String.valueOf(w.getMessage()).startsWith("Cannot connect to the warehouse")) {
+        return true;
       }
       if (t instanceof IOException || t instanceof UncheckedIOException || t instanceof ConnectException) {
         return true;
