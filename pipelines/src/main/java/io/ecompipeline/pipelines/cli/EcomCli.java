@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
     version = "ecom-pipeline 0.1.0",
     description = "E-commerce analytics pipeline: bronze -> silver -> gold -> warehouse.",
     subcommands = {
-      GenerateCommand.class, RunCommand.class, DemoCommand.class, DashboardCommand.class, CommandLine.HelpCommand.class
+      GenerateCommand.class, RunCommand.class, StatusCommand.class, DemoCommand.class, DashboardCommand.class, CommandLine.HelpCommand.class
     })
 public final class EcomCli {
   /** Usage errors: a bad option or value. */

@@ -1,6 +1,12 @@
 package io.ecompipeline.pipelines.cli;
 
+import io.ecompipeline.pipelines.ops.Notifiers;
+import io.ecompipeline.pipelines.ops.OpsSettings;
 import io.ecompipeline.pipelines.run.Backfill;
+import io.ecompipeline.warehouse.ddl.Identifiers;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
 import io.ecompipeline.pipelines.run.RunSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +61,29 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--fiscal-start-month", defaultValue = "2", description = "Month the fiscal year starts, 1-12 (default: ${DEFAULT-VALUE}, February).")
   int fiscalStartMonth;
 
+  @Option(names = "--env", defaultValue = "dev",
+      description = "dev or prod (default: ${DEFAULT-VALUE}). Outside prod, customer PII is hashed in silver and gold with ECOM_PII_SALT.")
+  OpsSettings.DeployEnv env;
+
+  @Option(names = "--sla-minutes", defaultValue = "120", description = "Whole-run SLA; a breach alerts but does not fail (default: ${DEFAULT-VALUE}).")
+  long slaMinutes;
+
+  @Option(names = "--stage-sla-minutes", description = "Per-stage SLA (default: the run SLA).")
+  Long stageSlaMinutes;
+
+  @Option(names = "--retry-backoff-ms", defaultValue = "1000",
+      description = "Wait before the 2nd attempt of a stage after a transient failure; doubles after (default: ${DEFAULT-VALUE}).")
+  long retryBackoffMs;
+
+  @Option(names = "--alert-webhook", description = "Slack-compatible webhook URL for failure and SLA alerts (default: env ECOM_ALERT_WEBHOOK).")
+  String alertWebhook;
+
+  @Option(names = "--emf-stdout", description = "Also print the CloudWatch EMF metric lines to stdout.")
+  boolean emfStdout;
+
+  @Option(names = "--lineage-url", description = "OpenLineage HTTP endpoint to post run events to (they are always written to _runs/<run-id>/openlineage.jsonl).")
+  URI lineageUrl;
+
   @Override
   public Integer call() {
     RunSettings settings = settings();
@@ -75,8 +104,30 @@ public final class RunCommand implements Callable<Integer> {
     } else {
       throw usage("say which date to run: --date YYYY-MM-DD, or --from YYYY-MM-DD --to YYYY-MM-DD");
     }
-    Backfill.run(settings, first, last, spec.commandLine().getOut());
+    Backfill.run(settings, ops(), first, last, spec.commandLine().getOut());
     return 0;
+  }
+
+  OpsSettings ops() {
+    if (slaMinutes < 1 || (stageSlaMinutes != null && stageSlaMinutes < 1)) {
+      throw usage("--sla-minutes and --stage-sla-minutes must be at least 1");
+    }
+    if (retryBackoffMs < 0) {
+      throw usage("--retry-backoff-ms must not be negative");
+    }
+    if (alertWebhook != null && !alertWebhook.matches("https?://.+")) {
+      throw usage("--alert-webhook must be an http(s) URL");
+    }
+    Duration runSla = Duration.ofMinutes(slaMinutes);
+    Map<String, String> environment = System.getenv();
+    return OpsSettings.defaults()
+        .withEnv(env)
+        .withPiiSalt(OpsSettings.saltFrom(environment))
+        .withSla(stageSlaMinutes == null ? runSla : Duration.ofMinutes(stageSlaMinutes), runSla)
+        .withRetries(3, Duration.ofMillis(retryBackoffMs))
+        .withNotifier(Notifiers.of(alertWebhook, environment))
+        .withEmfStdout(emfStdout)
+        .withLineageUrl(lineageUrl);
   }
 
   RunSettings settings() {
@@ -92,7 +143,7 @@ public final class RunCommand implements Callable<Integer> {
     if (!noLoad && !warehouse.matches("jdbc:(duckdb|postgresql|redshift):.*")) {
       throw usage("--warehouse must be jdbc:duckdb:FILE, jdbc:postgresql://… or jdbc:redshift://…; got " + warehouse);
     }
-    if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
+    if (!Identifiers.IDENTIFIER.matcher(schema).matches()) {
       throw usage("--schema must be a lower-case SQL identifier, got " + schema);
     }
     return new RunSettings(lake, runner, parallelism, noLoad ? null : warehouse, schema, config, fiscalStartMonth);

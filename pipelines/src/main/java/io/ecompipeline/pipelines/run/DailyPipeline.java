@@ -1,6 +1,7 @@
 package io.ecompipeline.pipelines.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.ecompipeline.pipelines.ops.MaskPii;
 import io.ecompipeline.transforms.gold.BuildGold;
 import io.ecompipeline.transforms.gold.GoldResult;
 import io.ecompipeline.transforms.ingest.BronzeRecord;
@@ -42,9 +43,17 @@ final class DailyPipeline {
   /** The staged file with the quality facts: one JSON array {@code [key, value]} per line. */
   static final String QUALITY_FACTS = "_quality/facts.jsonl";
 
+  /** The silver tables that hold customer PII. */
+  static final List<Table> PII_TABLES = List.of(SilverTables.CUSTOMERS, SilverTables.CUSTOMERS_HISTORY);
+
   private DailyPipeline() {}
 
   static void build(Pipeline p, RunSettings settings, QualityRules rules, LocalDate date, String staging) {
+    build(p, settings, rules, date, staging, null);
+  }
+
+  /** As above; with a {@code piiSalt}, the customers' PII is hashed in silver and therefore in gold ({@link MaskPii}). */
+  static void build(Pipeline p, RunSettings settings, QualityRules rules, LocalDate date, String staging, String piiSalt) {
     String lake = settings.lake();
     Map<Table, PCollection<BronzeRecord>> bronze = new HashMap<>();
     for (Table entity : SilverTables.ENTITIES) {
@@ -56,6 +65,14 @@ final class DailyPipeline {
     }
 
     SilverResult silver = p.apply(BuildSilver.forRun(date, rules).withBronze(bronze).withPreviousSilver(previous));
+    Map<Table, PCollection<Row>> silverRows = new HashMap<>();
+    for (Table table : silverTables()) {
+      PCollection<Row> rows = LakeLayout.SILVER_PARTITIONED_BY_ORDER.contains(table) ? null : silver.table(table);
+      if (piiSalt != null && rows != null && PII_TABLES.contains(table)) {
+        rows = rows.apply("Mask PII " + table.name(), MaskPii.withSalt(piiSalt));
+      }
+      silverRows.put(table, rows);
+    }
 
     WriteFiles files = WriteFiles.create();
     for (Table table : silverTables()) {
@@ -64,7 +81,7 @@ final class DailyPipeline {
               MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.rows()))
                   .via((KV<String, Row> kv) -> KV.of(kv.getKey() + "/" + Layouts.PART, kv.getValue())))
               .setCoder(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(table.beamSchema())))
-          : keyByFile("silver " + table.name(), silver.table(table), LakeLayout.silver(table));
+          : keyByFile("silver " + table.name(), silverRows.get(table), LakeLayout.silver(table));
       files = files.parquet(table, LakePaths.join(staging, "silver", table.name()), rows);
     }
     files = files.jsonLines("quarantine", LakePaths.join(staging, "quarantine"), silver.quarantined()
@@ -78,7 +95,7 @@ final class DailyPipeline {
 
     Map<Table, PCollection<Row>> silverForGold = new HashMap<>();
     for (Table t : BuildGold.REQUIRED_SILVER) {
-      silverForGold.put(t, silver.table(t));
+      silverForGold.put(t, silverRows.get(t) != null ? silverRows.get(t) : silver.table(t));
     }
     GoldResult gold = BuildGold.input(silverForGold)
         .apply(BuildGold.create().withFiscalStartMonth(settings.fiscalStartMonth()));

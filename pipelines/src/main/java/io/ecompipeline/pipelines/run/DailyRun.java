@@ -3,6 +3,9 @@ package io.ecompipeline.pipelines.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecompipeline.pipelines.cli.EcomException;
+import io.ecompipeline.pipelines.ops.OpsSettings;
+import io.ecompipeline.warehouse.ddl.Secrets;
+import io.ecompipeline.warehouse.load.LoadResult;
 import io.ecompipeline.transforms.io.LakeFiles;
 import io.ecompipeline.transforms.io.LakePaths;
 import io.ecompipeline.transforms.io.LakePublisher;
@@ -39,22 +42,31 @@ public final class DailyRun {
   private final String runId;
   private final String staging;
   private final RunManifest manifest;
+  private final OpsSettings ops;
+  private final StageRunner stages;
 
-  private DailyRun(RunSettings settings, LocalDate date, PrintWriter out) {
+  private DailyRun(RunSettings settings, OpsSettings ops, LocalDate date, PrintWriter out) {
     this.settings = settings;
     this.date = date;
     this.out = out;
     this.runId = date.toString();
     this.staging = LakePaths.staging(settings.lake(), runId);
     this.manifest = new RunManifest(settings.lake(), runId, date, settings);
+    this.ops = ops;
+    this.stages = new StageRunner(settings.lake(), runId, ops, manifest, StageDatasets.of(settings, runId));
   }
 
   /** Runs {@code date}; throws {@link EcomException} with what failed and what to do. */
-  public static void run(RunSettings settings, LocalDate date, PrintWriter out) {
-    new DailyRun(settings, date, out).run();
+  public static RunSummary run(RunSettings settings, LocalDate date, PrintWriter out) {
+    return run(settings, OpsSettings.defaults(), date, out);
   }
 
-  private void run() {
+  /** Runs {@code date} with explicit operations settings (retries, SLAs, alerts, masking). */
+  public static RunSummary run(RunSettings settings, OpsSettings ops, LocalDate date, PrintWriter out) {
+    return new DailyRun(settings, ops, date, out).run();
+  }
+
+  private RunSummary run() {
     long began = System.nanoTime();
     PipelineOptions options = settings.runner().options(settings.parallelism());
     FileSystems.setDefaultPipelineOptions(options);
@@ -64,14 +76,15 @@ public final class DailyRun {
       manifest.counters(counters);
       QualitySummary quality = stage("quality", () -> quality(counters, rules));
       Map<String, PublishResult> gold = stage("publish", this::publish);
-      if (settings.warehouseUrl() != null) {
-        stage("load", () -> WarehouseStage.load(settings, runId, gold, manifest));
-      }
+      LoadResult loaded = settings.warehouseUrl() == null ? null
+          : stage("load", () -> WarehouseStage.load(settings, runId, gold, manifest));
+      stages.finish(true, null);
       stage("manifest", () -> {
         manifest.finish("succeeded", null);
         return null;
       });
-      printSummary(quality, counters, began);
+      return printSummary(RunSummary.of(date, quality, counters, QualityGates.warnings(quality, rules).size(), loaded,
+          (System.nanoTime() - began) / 1_000_000));
     } catch (EcomException e) {
       finishFailed(e.getMessage());
       throw e;
@@ -86,7 +99,7 @@ public final class DailyRun {
   private Map<String, Long> transform(PipelineOptions options, QualityRules rules) throws IOException {
     LakeFiles.deleteTree(staging);
     Pipeline p = Pipeline.create(options);
-    DailyPipeline.build(p, settings, rules, date, staging);
+    DailyPipeline.build(p, settings, rules, date, staging, ops.masksPii() ? ops.piiSalt() : null);
     PipelineResult result = p.run();
     result.waitUntilFinish();
     return Counters.of(result);
@@ -168,48 +181,19 @@ public final class DailyRun {
     }
   }
 
-  private interface StageBody<T> {
-    T run() throws Exception;
+  /** Runs a stage through the {@link StageRunner}: retries, SLA, metrics, lineage, manifest entry. */
+  private <T> T stage(String name, StageRunner.Body<T> body) {
+    return stages.run(name, body);
   }
 
-  private <T> T stage(String name, StageBody<T> body) {
-    Instant started = Instant.now();
-    long t0 = System.nanoTime();
-    log(name + " started");
-    String status = "failed";
-    try {
-      T result = body.run();
-      status = "succeeded";
-      return result;
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new RuntimeException(e);
-    } finally {
-      long millis = (System.nanoTime() - t0) / 1_000_000;
-      manifest.stage(name, status, 1, started, millis);
-      log(String.format("%s %s in %.1f s", name, status, millis / 1000.0));
-    }
-  }
-
-  private void printSummary(QualitySummary quality, Map<String, Long> counters, long began) {
-    long read = 0;
-    long accepted = 0;
-    long quarantined = 0;
-    long duplicates = 0;
-    for (var e : quality.entities().values()) {
-      read += e.read();
-      accepted += e.accepted();
-      quarantined += e.quarantined();
-      duplicates += e.duplicates();
-    }
-    long factRows = counters.getOrDefault("write." + GoldTables.FACT_ORDER_LINE.name() + ".rows", 0L);
-    out.printf("%s ok: read %,d, accepted %,d, quarantined %,d, duplicates %,d; fact_order_line %,d rows; %.1f s%n",
-        runId, read, accepted, quarantined, duplicates, factRows, (System.nanoTime() - began) / 1e9);
+  private RunSummary printSummary(RunSummary summary) {
+    out.print(summary.toScreen());
     out.flush();
+    return summary;
   }
 
   private void finishFailed(String why) {
+    stages.finish(false, Secrets.maskUrl(why));
     try {
       manifest.finish("failed", why);
     } catch (IOException | RuntimeException ignored) {

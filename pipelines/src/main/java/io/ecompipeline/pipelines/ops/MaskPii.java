@@ -1,0 +1,72 @@
+package io.ecompipeline.pipelines.ops;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * Replaces the PII columns of customer rows (email, phone, first_name, last_name) by the hex
+ * SHA-256 of salt + value. Deterministic, so SCD2 change detection and re-runs still work, and
+ * idempotent: a value that already is a hash (read back from masked silver) is kept as is.
+ */
+public final class MaskPii extends PTransform<PCollection<Row>, PCollection<Row>> {
+  public static final List<String> PII_COLUMNS = List.of("email", "phone", "first_name", "last_name");
+  private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+
+  private final String salt;
+
+  private MaskPii(String salt) {
+    this.salt = salt;
+  }
+
+  public static MaskPii withSalt(String salt) {
+    if (salt == null || salt.isEmpty()) {
+      throw new IllegalArgumentException("MaskPii needs a salt: set ECOM_PII_SALT");
+    }
+    return new MaskPii(salt);
+  }
+
+  @Override
+  public PCollection<Row> expand(PCollection<Row> rows) {
+    Schema schema = rows.getSchema();
+    List<String> present = PII_COLUMNS.stream().filter(schema::hasField).toList();
+    String s = salt;
+    return rows.apply("Hash PII columns", MapElements.into(TypeDescriptors.rows()).via((Row r) -> mask(r, present, s)))
+        .setRowSchema(schema);
+  }
+
+  static Row mask(Row row, List<String> columns, String salt) {
+    Row.FieldValueBuilder b = Row.fromRow(row);
+    for (String c : columns) {
+      String v = row.getString(c);
+      if (v != null) {
+        b = b.withFieldValue(c, hash(salt, v));
+      }
+    }
+    return b.build();
+  }
+
+  /** The salted hash of one value; a value that already is a hash is returned unchanged. */
+  public static String hash(String salt, String value) {
+    if (HASH.matcher(value).matches()) {
+      return value;
+    }
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      d.update(salt.getBytes(StandardCharsets.UTF_8));
+      d.update((byte) 0);
+      return HexFormat.of().formatHex(d.digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
