@@ -48,6 +48,20 @@ public final class DdlTranslator {
         .toList();
   }
 
+  /** Prints the migrations' DDL in a dialect: {@code DdlTranslator postgresql|duckdb|redshift [schema]}. */
+  public static void main(String[] args) {
+    if (args.length < 1) {
+      System.err.println("usage: DdlTranslator postgresql|duckdb|redshift [schema]");
+      System.exit(2);
+    }
+    Dialect d = Dialect.valueOf(args[0].toUpperCase(Locale.ROOT));
+    String schema = args.length > 1 ? args[1] : "analytics";
+    for (Migration m : Migration.all()) {
+      System.out.println("-- " + m.fileName() + " (" + d + ", derived from ddl/redshift/" + m.fileName() + ")");
+      for (String stmt : render(m.sql(), d, schema)) System.out.println(stmt + ";\n");
+    }
+  }
+
   static String translateStatement(String stmt, Dialect target) {
     if (target == Dialect.REDSHIFT) return stmt;
     if (!CREATE_TABLE.matcher(stmt).matches() && !stmt.toUpperCase(Locale.ROOT).startsWith("ALTER TABLE")) {

@@ -14,7 +14,13 @@ import java.util.regex.Pattern;
  * cross-check against the gold Parquet schema, the loaders, the tests) read the DDL through this.
  */
 public final class StarSchema {
-  /** One column: name, SQL type as written in the Redshift DDL (e.g. DECIMAL(18,2)), nullability, comment. */
+  /**
+   * One column: name, SQL type as written in the Redshift DDL, normalised to upper case without
+   * spaces, nullability, comment. The types used, and the gold Parquet type each must match:
+   * {@code DECIMAL(18,2)} (MONEY, FIXED(8) decimal), {@code DECIMAL(9,4)} (RATE, FIXED(4) decimal),
+   * {@code TIMESTAMP} (INT64 timestamp micros, UTC), {@code DATE} (INT32 date), {@code INTEGER},
+   * {@code BIGINT}, {@code BOOLEAN}, {@code VARCHAR(n)} (UTF-8 string).
+   */
   public record Column(String name, String sqlType, boolean nullable, String comment) {}
 
   /** One table: name, ordered columns, primary key, comment. */

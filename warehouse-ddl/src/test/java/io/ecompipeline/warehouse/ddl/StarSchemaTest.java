@@ -39,6 +39,12 @@ class StarSchemaTest {
   }
 
   @Test
+  void typesStayWithinTheVocabularyTheGoldParquetMapsTo() {
+    StarSchema.tables().forEach((t, cols) -> cols.forEach(c -> assertThat(t + "." + c.name(), c.sqlType(),
+        org.hamcrest.Matchers.matchesPattern("DECIMAL\\(18,2\\)|DECIMAL\\(9,4\\)|TIMESTAMP|DATE|INTEGER|BIGINT|BOOLEAN|VARCHAR\\(\\d+\\)"))));
+  }
+
+  @Test
   void loadAuditIsDefinedButIsNotAGoldTable() {
     assertThat(StarSchema.table("load_audit").columnNames(),
         equalTo(List.of("run_id", "table_name", "rows_loaded", "source", "loaded_at")));

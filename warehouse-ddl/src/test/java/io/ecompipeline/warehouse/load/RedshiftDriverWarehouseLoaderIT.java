@@ -30,6 +30,7 @@ class RedshiftDriverWarehouseLoaderIT extends WarehouseLoaderContract {
   private String db;
   private RedshiftWireProxy proxy;
   private PostgresWayCopyRunner copyRunner;
+  private RedshiftCopyBulkLoad.CopyRunner runnerOverride;
 
   @Override
   WarehouseLoader newLoader() throws Exception {
@@ -40,7 +41,7 @@ class RedshiftDriverWarehouseLoaderIT extends WarehouseLoaderContract {
         .withCredentials(new Credentials("postgres", "s3cr3t-pw"))
         .withRedshiftIamRole(ROLE)
         .withManifestStore(new PostgresWayCopyRunner.FakeS3(BUCKET, tmp))
-        .withCopyRunner(copyRunner)
+        .withCopyRunner(runnerOverride != null ? runnerOverride : copyRunner)
         // the server behind the proxy is PostgreSQL: it must be given the derived DDL
         .withDdlDialect(Dialect.POSTGRESQL);
     return WarehouseLoader.open("jdbc:redshift://127.0.0.1:" + proxy.port() + "/" + db + "?ssl=false", settings);
@@ -60,6 +61,49 @@ class RedshiftDriverWarehouseLoaderIT extends WarehouseLoaderContract {
   @AfterEach
   void stopProxy() throws Exception {
     if (proxy != null) proxy.close();
+  }
+
+  /**
+   * When COPY fails, Redshift records why in SYS_LOAD_ERROR_DETAIL: the loader reads it (after the
+   * rollback) into the exception. Here the stand-in records a row as Redshift would, then fails.
+   */
+  @Test
+  void aFailedCopyReportsTheLoadErrorRowsRedshiftRecorded() throws Exception {
+    GoldFixture gold = GoldFixture.write(tmp.resolve("gold"), MONTHS, 10);
+    runnerOverride = (conn, staging, sql, uri, entries) -> {
+      if (!staging.target().name().equals("dim_product")) {
+        copyRunner.run(conn, staging, sql, uri, entries);
+        return;
+      }
+      long pid;
+      try (java.sql.Statement st = conn.createStatement(); java.sql.ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+        rs.next();
+        pid = rs.getLong(1);
+      }
+      try (Connection side = reader(); java.sql.PreparedStatement ps = side.prepareStatement(
+          "INSERT INTO sys_load_error_detail VALUES (?, now(), ?, 1, 'cost', 'Invalid digit, Value ''x'', Pos 0')")) {
+        ps.setLong(1, pid);
+        ps.setString(2, entries.get(0).url());
+        ps.executeUpdate();
+      } catch (Exception e) {
+        throw new java.sql.SQLException(e);
+      }
+      throw new java.sql.SQLException("Load into table 'stg_dim_product' failed. Check 'sys_load_error_detail' system table for details.");
+    };
+    try (WarehouseLoader loader = newLoader()) {
+      try (Connection c = reader(); java.sql.Statement st = c.createStatement()) {
+        st.execute("CREATE TABLE sys_load_error_detail (session_id BIGINT, start_time TIMESTAMP, file_name TEXT,"
+            + " line_number BIGINT, column_name TEXT, error_message TEXT)");
+      }
+      loader.migrate();
+      WarehouseLoadException e = org.junit.jupiter.api.Assertions.assertThrows(WarehouseLoadException.class,
+          () -> loader.load(rebase(gold.request("run-9"))));
+      assertThat(e.table(), equalTo("dim_product"));
+      assertThat(e.getMessage(), org.hamcrest.Matchers.containsString("Check 'sys_load_error_detail'"));
+      assertThat(e.getMessage(), org.hamcrest.Matchers.containsString("load errors recorded by the warehouse:\n  file s3://ecom-test-lake/gold/dim_product/part-00000.parquet"
+          + " line 1 column cost: Invalid digit, Value 'x', Pos 0"));
+      assertThat(e.getMessage(), org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("s3cr3t-pw")));
+    }
   }
 
   @Test

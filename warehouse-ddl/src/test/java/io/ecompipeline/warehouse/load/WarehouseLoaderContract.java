@@ -143,6 +143,20 @@ abstract class WarehouseLoaderContract {
   }
 
   @Test
+  void aRequestScannedFromALocalGoldLakeLoadsTheSame() throws Exception {
+    GoldFixture gold = GoldFixture.write(tmp.resolve("gold"), MONTHS, 12);
+    LoadRequest scanned = LoadRequest.scanLocal("run-s", gold.goldRoot, GoldFixture.monthSet("2024-01", "2024-02"));
+    assertThat(scanned.tables().size(), equalTo(LoadPlan.ORDER.size()));
+    try (WarehouseLoader loader = newLoader()) {
+      loader.migrate();
+      loader.load(rebase(scanned));
+      try (Connection c = reader()) {
+        assertThat(audit(c), equalTo(auditOf("run-s", gold)));
+      }
+    }
+  }
+
+  @Test
   void migratingTwiceIsANoOp() throws Exception {
     try (WarehouseLoader loader = newLoader()) {
       assertThat(loader.migrate(), equalTo(List.of(1)));

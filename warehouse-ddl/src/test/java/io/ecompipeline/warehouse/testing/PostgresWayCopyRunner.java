@@ -33,8 +33,26 @@ public final class PostgresWayCopyRunner implements RedshiftCopyBulkLoad.CopyRun
   public void run(Connection conn, BulkLoad.Staging staging, String copySql, String manifestUri,
       List<RedshiftCopyBulkLoad.ManifestEntry> entries) throws SQLException {
     copies.add(copySql);
+    // read the manifest the loader wrote, as Redshift would, and check each file's content_length
     List<String> local = new ArrayList<>();
-    for (RedshiftCopyBulkLoad.ManifestEntry e : entries) local.add(s3.local(e.url()).toString());
+    String manifest;
+    try {
+      manifest = java.nio.file.Files.readString(s3.local(manifestUri));
+    } catch (java.io.IOException e) {
+      throw new SQLException("Manifest " + manifestUri + " not found", e);
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("\\{\"url\":\"([^\"]+)\",\"mandatory\":true,\"meta\":\\{\"content_length\":(\\d+)}}").matcher(manifest);
+    while (m.find()) {
+      Path file = s3.local(m.group(1));
+      try {
+        if (java.nio.file.Files.size(file) != Long.parseLong(m.group(2))) throw new SQLException("content_length mismatch for " + m.group(1));
+      } catch (java.io.IOException e) {
+        throw new SQLException("Mandatory file " + m.group(1) + " is missing", e);
+      }
+      local.add(file.toString());
+    }
+    if (local.size() != entries.size()) throw new SQLException("Manifest lists " + local.size() + " files, expected " + entries.size());
     List<Column> cols = staging.target().columns();
     String values = cols.stream().map(c -> "CAST(? AS " + c.sqlType() + ")").collect(Collectors.joining(", "));
     try (Connection duck = ParquetFiles.openInMemory();
