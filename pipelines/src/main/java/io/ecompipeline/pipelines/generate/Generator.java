@@ -162,6 +162,7 @@ public final class Generator {
     final long[] cUpd;
     final long[] cPrevUpd;
     final String[][] cPrev;
+    final String[] cId;
     final List<Integer> cChanged = new ArrayList<>();
     // products
     final int p0;
@@ -222,6 +223,7 @@ public final class Generator {
       cUpd = new long[cCap];
       cPrevUpd = new long[cCap];
       cPrev = new String[cCap][];
+      cId = new String[cCap];
       p0 = (int) Math.max(40, Math.round(1_000 * Math.sqrt(s)));
       pNewPerDay = (int) Math.max(0, Math.round(p0 * 0.003));
       pChangesPerDay = (int) Math.max(2, Math.round(p0 * 0.03));
@@ -494,7 +496,12 @@ public final class Generator {
     // ---------------------------------------------------------------- customers
 
     String customerId(int i) {
-      return Fmt.id("C", i + 1, 8);
+      String id = cId[i];
+      if (id == null) {
+        id = Fmt.id("C", i + 1, 8);
+        cId[i] = id; // shared by every order and event of the customer
+      }
+      return id;
     }
 
     String[] customerRow(int i) {
@@ -645,7 +652,7 @@ public final class Generator {
       String noun = Words.NOUNS[cat][pNoun[i]];
       String name = Words.BRANDS[pBrand[i]] + " " + (pTypo[i] ? noun.toLowerCase(java.util.Locale.ROOT) : noun)
           + " " + (100 + i % 900);
-      String active = pActive[i] ? (i % 10 == 3 ? "" : i % 50 == 7 ? "TRUE" : "true") : "false";
+      String active = pActive[i] ? (i % 10 == 3 ? "" : "true") : "false"; // empty means true
       return new String[] {pId[i], "SKU-" + Words.CATEGORIES[cat].substring(0, 3).toUpperCase(java.util.Locale.ROOT)
           + "-" + (100000 + i), name, Words.CATEGORIES[cat], Words.SUBCATEGORIES[cat][pSub[i]],
           Words.BRANDS[pBrand[i]], Fmt.money(pPrice[i]), Fmt.money(pCost[i]), active, Fmt.ts(pUpd[i])};

@@ -1,0 +1,39 @@
+/**
+ * The synthetic data generator behind {@code ecom generate}: plain JDK, seeded, fast.
+ *
+ * <h2>What it writes</h2>
+ * <pre>
+ * &lt;lake&gt;/bronze/customers/ingest_date=D/customers_D.csv        (day 1: full extract; later: changes + new members)
+ * &lt;lake&gt;/bronze/products/ingest_date=D/products_D.csv          (same)
+ * &lt;lake&gt;/bronze/orders/ingest_date=D/orders_D.csv              (new orders + status changes of earlier orders)
+ * &lt;lake&gt;/bronze/order_items/ingest_date=D/order_items_D.csv
+ * &lt;lake&gt;/bronze/payments/ingest_date=D/payments_D.csv          (captures, failures, splits, refunds)
+ * &lt;lake&gt;/bronze/reviews/ingest_date=D/reviews_D.csv
+ * &lt;lake&gt;/bronze/clickstream/ingest_date=D/clickstream_D.jsonl
+ * &lt;lake&gt;/bronze/&lt;entity&gt;/ingest_date=D/&lt;entity&gt;_D_partner.csv   (dirty only: a file lacking a required column)
+ * &lt;lake&gt;/bronze/_generator/ingest_date=D/manifest.json         (rows per entity and defects of the day; not an entity)
+ * </pre>
+ * With a dirty rate above 0 some CSV files come as {@code .csv.gz}, with a BOM, CRLF line ends,
+ * upper-case headers, reordered columns or an extra {@code loyalty_tier} column (all valid input).
+ *
+ * <h2>Decisions</h2>
+ * <ul>
+ *   <li>Randomness: every stream is a {@code SplittableRandom} seeded from (seed, day index, stream), so the
+ *       new records of a day depend only on the seed and the day. Member lists and the queue of order
+ *       lifecycle events (ship, deliver, cancel, return, review) carry over, so days are generated in order.
+ *       Defect decisions have their own streams: a dirty lake holds the clean lake's records plus defects
+ *       (orphans swap an id in place).</li>
+ *   <li>Dirty rate R: each clean record draws one extra defective copy with probability R, its class picked
+ *       uniformly among the classes that apply to the entity (so each class gets about R/k); orphans, early
+ *       lines, stale re-sends, late changes and cross-day duplicates are drawn at R/6 per opportunity. The total
+ *       share of quarantinable records is therefore a little below R, and R = 0.05 passes a 5 % gate.</li>
+ *   <li>Counts are exact: the summary and the manifests count each injected record once, under one class;
+ *       {@code missing_column} counts the data lines of the partner file.</li>
+ *   <li>Clean timestamps never pass the end of their ingest date (follow-ups are kept before midnight), so no
+ *       reading of "more than 1 day after the run date" quarantines clean data; future defects are 3+ days out.</li>
+ *   <li>Money is BRL (a few marketplace orders in USD at a fifth of the price), Brazilian cities and IBGE
+ *       regions (N, NE, CO, SE, S), country BR.</li>
+ *   <li>Memory: the member lists plus the orders still waiting for a lifecycle event (a few days of orders).</li>
+ * </ul>
+ */
+package io.ecompipeline.pipelines.generate;
