@@ -350,8 +350,8 @@ public final class Generator {
       if (r.nextDouble() < rate) {
         inject(o, f, o.kinds[r.nextInt(o.kinds.length)]);
       }
-      if (r.nextDouble() < rate / 7) {
-        o.partner.add(f);
+      if (r.nextDouble() < rate / 20) {
+        o.partner.add(f); // a copy for the partner file, so what it loses is not lost
       }
     }
 

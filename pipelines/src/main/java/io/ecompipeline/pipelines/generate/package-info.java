@@ -25,8 +25,9 @@
  *       (orphans swap an id in place).</li>
  *   <li>Dirty rate R: each clean record draws one extra defective copy with probability R, its class picked
  *       uniformly among the classes that apply to the entity (so each class gets about R/k); orphans, early
- *       lines, stale re-sends, late changes and cross-day duplicates are drawn at R/6 per opportunity. The total
- *       share of quarantinable records is therefore a little below R, and R = 0.05 passes a 5 % gate.</li>
+ *       lines, stale re-sends, late changes and cross-day duplicates are drawn at R/6 per opportunity, and the
+ *       partner file copies about R/20 of a main file's records. The quarantinable share of each entity's
+ *       records therefore stays below R.</li>
  *   <li>Counts are exact: the summary and the manifests count each injected record once, under one class;
  *       {@code missing_column} counts the data lines of the partner file.</li>
  *   <li>Clean timestamps never pass the end of their ingest date (follow-ups are kept before midnight), so no
