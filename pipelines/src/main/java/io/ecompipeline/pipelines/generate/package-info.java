@@ -34,7 +34,14 @@
  *       reading of "more than 1 day after the run date" quarantines clean data; future defects are 3+ days out.</li>
  *   <li>Money is BRL (a few marketplace orders in USD at a fifth of the price), Brazilian cities and IBGE
  *       regions (N, NE, CO, SE, S), country BR.</li>
- *   <li>Memory: the member lists plus the orders still waiting for a lifecycle event (a few days of orders).</li>
+ *   <li>Memory: the member lists plus the orders still waiting for a lifecycle event (a few days of orders):
+ *       about 0.5 GB at scale 10; scale 100 wants a few GB of heap.</li>
+ *   <li>Early order lines (lines a day before their order) are only drawn when the next day is generated too,
+ *       so a generated range never ends with lines waiting for an order that will not come.</li>
+ *   <li>Malformed CSV records are always two fields short, never an open quote: a reader cannot lose the rest
+ *       of the file to them, and each counts as exactly one record.</li>
+ *   <li>Sessions: one purchase session per order (ending at {@code order_ts}, so an order just after midnight
+ *       has a session that starts the day before) and 1.2 browsing sessions per order, about half anonymous.</li>
  * </ul>
  */
 package io.ecompipeline.pipelines.generate;
