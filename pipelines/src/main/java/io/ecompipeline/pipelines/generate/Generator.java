@@ -32,6 +32,7 @@ public final class Generator {
   private static final double[] HOUR_CDF = cdf(HOUR_WEIGHT);
   private static final double[] LINES_CDF = cdf(new double[] {27, 27, 23, 13, 10});
   private static final double[] RATING_CDF = cdf(new double[] {5, 5, 10, 25, 55});
+  private static final String[] SMALL_INTS = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"};
   private static final String[] SEGMENTS = {"standard", "silver", "gold", "platinum"};
   private static final FileSink.Variation[] VARIATION_CYCLE = {FileSink.Variation.BOM, FileSink.Variation.CRLF,
       FileSink.Variation.GZIP, FileSink.Variation.UPPER_CASE_HEADER, FileSink.Variation.REORDERED_COLUMNS,
@@ -686,113 +687,13 @@ public final class Generator {
       long n = Math.max(1, Math.round(10_000 * cfg.scale() * DOW_FACTOR[dow] * (0.97 + 0.06 * r.nextDouble())));
       int newCustomers = cCount - newCustomersFrom;
       long lines = 0;
-      String[] lineBuf = new String[6];
       String[] pids = new String[5];
       for (long k = 0; k < n; k++) {
-        OrderRec o = new OrderRec();
-        o.id = "O" + dayCompact + "-" + Fmt.id("", k + 1, 7);
-        long ts;
-        if (k < newCustomers && d > 0 && r.nextInt(100) < 60) {
-          // A new customer's first order, a little after signing up.
-          int c = newCustomersFrom + (int) k;
-          o.custId = customerId(c);
-          ts = Math.min(dayStart + 86400 - 900, cUpd[c] + 300 + r.nextInt(7200));
-        } else {
-          int c = r.nextInt(100) < 55 ? r.nextInt(Math.max(1, cCount / 4)) : r.nextInt(cCount);
-          o.custId = customerId(c);
-          ts = dayStart + safeSecondOfDay(r);
-        }
-        if (chance(dr, logical)) {
-          o.custId = "C9" + Fmt.id("", dr.nextInt(10_000_000), 7);
-          count(ORPHAN_CUSTOMER);
-        }
-        o.ts = ts;
-        o.tsStyle = tsStyle(r);
-        int ch = r.nextInt(100);
-        o.channel = ch < 45 ? "web" : ch < 85 ? "mobile" : "marketplace";
-        boolean usd = ch >= 85 && r.nextInt(10) == 0;
-        o.currency = usd ? "USD" : "BRL";
+        OrderRec o = orderHeader(d, k, newCustomersFrom, newCustomers, r, dr);
         boolean early = rate > 0 && d < cfg.days() - 1 && chance(dr, logical);
-
-        int nl = pick(LINES_CDF, r) + 1;
-        long subtotal = 0;
-        for (int ln = 1; ln <= nl; ln++) {
-          int p = pickProduct(r);
-          int cat = pCat[p];
-          int q;
-          int u = r.nextInt(100);
-          if (cat == 0) {
-            q = u < 92 ? 1 : 2;
-          } else {
-            q = u < 60 ? 1 : u < 85 ? 2 : u < 95 ? 3 : 4 + r.nextInt(3);
-          }
-          long price = usd ? Math.max(1, pPrice[p] / 5) : pPrice[p];
-          long disc = 0;
-          if (r.nextInt(100) < 12) {
-            disc = q * price * (5 + r.nextInt(21)) / 100;
-          }
-          subtotal += q * price - disc;
-          String pid = pId[p];
-          if (!early && chance(dr, logical)) { // an early line is already one defect
-            pid = "P9" + Fmt.id("", dr.nextInt(100_000), 5);
-            count(ORPHAN_PRODUCT);
-          }
-          pids[ln - 1] = pid;
-          lineBuf = new String[] {o.id, Integer.toString(ln), pid, Integer.toString(q), Fmt.money(price),
-              disc > 0 ? Fmt.money(disc) : (ln % 7 == 0 ? "0.00" : "")};
-          emit(items, lineBuf);
-          if (early) {
-            count(EARLY_ORDER_LINE);
-          } else if (chance(dr, logical / 4)) {
-            carryItems.add(lineBuf);
-          }
-        }
+        int nl = orderLines(o, early, r, dr, items, pids);
         lines += nl;
-        o.firstProduct = pids[0];
-        o.ship = subtotal >= (usd ? 4000 : 19900) ? 0 : (usd ? 290 : 990) + r.nextInt(30) * 100;
-        o.total = subtotal + o.ship;
-
-        // Payments: usually one; sometimes a failed attempt first, sometimes split with a voucher.
-        int m = r.nextInt(100);
-        String method = m < 55 ? "credit_card" : m < 67 ? "boleto" : m < 77 ? "debit_card" : m < 85 ? "paypal"
-            : m < 93 ? "bank_transfer" : m < 96 ? "voucher" : "other";
-        boolean deferredPay = method.equals("boleto") || method.equals("bank_transfer");
-        long pts = ts + 5 + r.nextInt(120);
-        List<String[]> payRows = new ArrayList<>(3);
-        if (r.nextInt(1000) < 31) {
-          payRows.add(new String[] {payId(), o.id, Fmt.ts(pts, o.tsStyle), "credit_card", "1",
-              Fmt.money(o.total), "failed"});
-          pts += 30 + r.nextInt(300);
-          if (deferredPay) {
-            method = "debit_card";
-            deferredPay = false;
-          }
-        }
-        String inst = "1";
-        if (method.equals("credit_card")) {
-          int iu = r.nextInt(100);
-          inst = iu < 30 ? "1" : iu < 42 ? "" : Integer.toString(2 + r.nextInt(11));
-        } else if (r.nextInt(4) == 0) {
-          inst = "";
-        }
-        String pstat = deferredPay ? "authorized" : (r.nextInt(100) == 0 ? "CAPTURED" : "captured");
-        o.payMethod = method;
-        o.payInstallments = inst;
-        o.captured = !deferredPay;
-        if (!deferredPay && method.equals("credit_card") && o.total > 2000 && r.nextInt(100) < 8) {
-          long a1 = o.total * (30 + r.nextInt(41)) / 100;
-          o.payId = payId();
-          payRows.add(new String[] {o.payId, o.id, Fmt.ts(pts, o.tsStyle), method, inst, Fmt.money(a1), pstat});
-          payRows.add(new String[] {payId(), o.id, Fmt.ts(pts + 2, o.tsStyle), "voucher", "1",
-              Fmt.money(o.total - a1), "captured"});
-        } else {
-          o.payId = payId();
-          payRows.add(new String[] {o.payId, o.id, Fmt.ts(pts, o.tsStyle), method, inst, Fmt.money(o.total),
-              pstat});
-        }
-        o.creationStatus = deferredPay ? "placed" : (r.nextInt(100) == 0 ? "PAID" : "paid");
-        o.creationUpd = deferredPay ? ts : pts + 1;
-        o.lastUpd = o.creationUpd;
+        List<String[]> payRows = orderPayments(o, r);
         String[] orow = o.row(o.creationStatus, o.creationUpd);
         if (early) {
           deferredOrders.add(orow);
@@ -808,7 +709,7 @@ public final class Generator {
         }
         if (chance(dr, logical)) {
           emit0(payments, new String[] {payId(), "O" + dayCompact + "-9" + Fmt.id("", dr.nextInt(1_000_000), 6),
-              Fmt.ts(pts), "credit_card", "1", Fmt.money(1000 + dr.nextInt(50000)), "captured"});
+              Fmt.ts(o.ts + 60), "credit_card", "1", Fmt.money(1000 + dr.nextInt(50000)), "captured"});
           count(ORPHAN_PAYMENT);
         }
         planLifecycle(o, d, r, early);
@@ -817,6 +718,123 @@ public final class Generator {
       daySummary.addOrderLines(lines);
       lifecycle(d, lr, dr, orders, payments); // same-day events of today's orders: a quick cancel, an early dispatch
       browsingSessions(d, Math.round(n * 1.2), clicks);
+    }
+
+    /** Who orders when, through which channel: new customers soon after signing up, regulars all day. */
+    OrderRec orderHeader(int d, long k, int newCustomersFrom, int newCustomers, SplittableRandom r,
+        SplittableRandom dr) {
+      OrderRec o = new OrderRec();
+      o.id = "O" + dayCompact + "-" + Fmt.id("", k + 1, 7);
+      long ts;
+      if (k < newCustomers && d > 0 && r.nextInt(100) < 60) {
+        // A new customer's first order, a little after signing up.
+        int c = newCustomersFrom + (int) k;
+        o.custId = customerId(c);
+        ts = Math.min(dayStart + 86400 - 900, cUpd[c] + 300 + r.nextInt(7200));
+      } else {
+        // Regulars: a quarter of the customers place more than half of the orders.
+        int c = r.nextInt(100) < 55 ? r.nextInt(Math.max(1, cCount / 4)) : r.nextInt(cCount);
+        o.custId = customerId(c);
+        ts = dayStart + safeSecondOfDay(r);
+      }
+      if (chance(dr, rate * LOGICAL_SHARE)) {
+        o.custId = "C9" + Fmt.id("", dr.nextInt(10_000_000), 7);
+        count(ORPHAN_CUSTOMER);
+      }
+      o.ts = ts;
+      o.tsStyle = tsStyle(r);
+      int ch = r.nextInt(100);
+      o.channel = ch < 45 ? "web" : ch < 85 ? "mobile" : "marketplace";
+      o.currency = ch >= 85 && r.nextInt(10) == 0 ? "USD" : "BRL";
+      return o;
+    }
+
+    /** Writes 1 to 5 lines (Pareto products, category quantities, some discounts); sets the order's totals. */
+    int orderLines(OrderRec o, boolean early, SplittableRandom r, SplittableRandom dr, Out items, String[] pids) {
+      boolean usd = o.currency.equals("USD");
+      int nl = pick(LINES_CDF, r) + 1;
+      long subtotal = 0;
+      for (int ln = 1; ln <= nl; ln++) {
+        int p = pickProduct(r);
+        int cat = pCat[p];
+        int q;
+        int u = r.nextInt(100);
+        if (cat == 0) {
+          q = u < 92 ? 1 : 2;
+        } else {
+          q = u < 60 ? 1 : u < 85 ? 2 : u < 95 ? 3 : 4 + r.nextInt(3);
+        }
+        long price = usd ? Math.max(1, pPrice[p] / 5) : pPrice[p];
+        long disc = 0;
+        if (r.nextInt(100) < 12) {
+          disc = q * price * (5 + r.nextInt(21)) / 100;
+        }
+        subtotal += q * price - disc;
+        String pid = pId[p];
+        if (!early && chance(dr, rate * LOGICAL_SHARE)) { // an early line is already one defect
+          pid = "P9" + Fmt.id("", dr.nextInt(100_000), 5);
+          count(ORPHAN_PRODUCT);
+        }
+        pids[ln - 1] = pid;
+        String[] line = {o.id, SMALL_INTS[ln], pid, SMALL_INTS[q], Fmt.money(price),
+            disc > 0 ? Fmt.money(disc) : (ln % 7 == 0 ? "0.00" : "")};
+        emit(items, line);
+        if (early) {
+          count(EARLY_ORDER_LINE);
+        } else if (chance(dr, rate * LOGICAL_SHARE / 4)) {
+          carryItems.add(line);
+        }
+      }
+      o.firstProduct = pids[0];
+      o.ship = subtotal >= (usd ? 4000 : 19900) ? 0 : (usd ? 290 : 990) + r.nextInt(30) * 100;
+      o.total = subtotal + o.ship;
+      return nl;
+    }
+
+    /**
+     * The order's payments, summing to its total: usually one; sometimes a failed attempt first, sometimes
+     * split with a voucher. Boleto and bank transfer are only authorized: the order stays placed until paid.
+     */
+    List<String[]> orderPayments(OrderRec o, SplittableRandom r) {
+      int m = r.nextInt(100);
+      String method = m < 55 ? "credit_card" : m < 67 ? "boleto" : m < 77 ? "debit_card" : m < 85 ? "paypal"
+          : m < 93 ? "bank_transfer" : m < 96 ? "voucher" : "other";
+      boolean deferredPay = method.equals("boleto") || method.equals("bank_transfer");
+      long pts = o.ts + 5 + r.nextInt(120);
+      List<String[]> payRows = new ArrayList<>(3);
+      if (r.nextInt(1000) < 31) {
+        payRows.add(new String[] {payId(), o.id, Fmt.ts(pts, o.tsStyle), "credit_card", "1",
+            Fmt.money(o.total), "failed"});
+        pts += 30 + r.nextInt(300);
+        if (deferredPay) {
+          method = "debit_card";
+          deferredPay = false;
+        }
+      }
+      String inst = "1";
+      if (method.equals("credit_card")) {
+        int iu = r.nextInt(100);
+        inst = iu < 30 ? "1" : iu < 42 ? "" : SMALL_INTS[2 + r.nextInt(11)];
+      } else if (r.nextInt(4) == 0) {
+        inst = "";
+      }
+      String pstat = deferredPay ? "authorized" : (r.nextInt(100) == 0 ? "CAPTURED" : "captured");
+      o.payMethod = method;
+      o.payInstallments = inst;
+      o.captured = !deferredPay;
+      o.payId = payId();
+      if (!deferredPay && method.equals("credit_card") && o.total > 2000 && r.nextInt(100) < 8) {
+        long a1 = o.total * (30 + r.nextInt(41)) / 100;
+        payRows.add(new String[] {o.payId, o.id, Fmt.ts(pts, o.tsStyle), method, inst, Fmt.money(a1), pstat});
+        payRows.add(new String[] {payId(), o.id, Fmt.ts(pts + 2, o.tsStyle), "voucher", "1",
+            Fmt.money(o.total - a1), "captured"});
+      } else {
+        payRows.add(new String[] {o.payId, o.id, Fmt.ts(pts, o.tsStyle), method, inst, Fmt.money(o.total), pstat});
+      }
+      o.creationStatus = deferredPay ? "placed" : (r.nextInt(100) == 0 ? "PAID" : "paid");
+      o.creationUpd = deferredPay ? o.ts : pts + 1;
+      o.lastUpd = o.creationUpd;
+      return payRows;
     }
 
     /** Writes a record without drawing defects from it (it is a defect already). */
