@@ -140,28 +140,33 @@ final class FileSink implements Closeable {
     }
   }
 
+  /** ASCII chars that force a CSV field into quotes. */
+  private static final boolean[] CSV_SPECIAL = new boolean[128];
+  /** ASCII chars a JSON string holds as they are. */
+  private static final boolean[] JSON_PLAIN = new boolean[128];
+
+  static {
+    CSV_SPECIAL[','] = CSV_SPECIAL['"'] = CSV_SPECIAL['\n'] = CSV_SPECIAL['\r'] = true;
+    for (int c = 0x20; c < 0x80; c++) {
+      JSON_PLAIN[c] = c != '"' && c != '\\';
+    }
+  }
+
+  /** One optimistic pass without quotes; starts over quoted at the first char that needs them. */
   private void csvField(String v) {
     int n = chars(v);
     char[] cs = cbuf;
-    boolean quote = false;
-    for (int i = 0; i < n; i++) {
-      char ch = cs[i];
-      if (ch == ',' || ch == '"' || ch == '\n' || ch == '\r') {
-        quote = true;
-        break;
-      }
-    }
     ensure(n * 6 + 2);
-    if (quote) {
-      buf[pos++] = '"';
-    }
     byte[] b = buf;
+    int start = pos;
     int p = pos;
     for (int i = 0; i < n; i++) {
       char ch = cs[i];
       if (ch < 0x80) {
-        if (ch == '"') {
-          b[p++] = '"';
+        if (CSV_SPECIAL[ch]) {
+          pos = start;
+          quoted(cs, n);
+          return;
         }
         b[p++] = (byte) ch;
       } else {
@@ -171,9 +176,19 @@ final class FileSink implements Closeable {
       }
     }
     pos = p;
-    if (quote) {
-      buf[pos++] = '"';
+  }
+
+  private void quoted(char[] cs, int n) {
+    byte[] b = buf;
+    b[pos++] = '"';
+    for (int i = 0; i < n; i++) {
+      char ch = cs[i];
+      if (ch == '"') {
+        b[pos++] = '"';
+      }
+      i = encode(cs, n, i, ch);
     }
+    b[pos++] = '"';
   }
 
   private char[] cbuf = new char[256];
@@ -196,18 +211,69 @@ final class FileSink implements Closeable {
       ensure(k.length);
       System.arraycopy(k, 0, buf, pos, k.length);
       pos += k.length;
-      String v = f[i];
-      if (v == null) {
-        text("null");
-        continue;
-      }
+      jsonValue(f[i]);
+    }
+    if (n == columns.length) {
+      put((byte) '}');
+    }
+  }
+
+  /**
+   * Writes one clickstream event straight from its parts, byte for byte what {@link #write} would
+   * write for the same fields, without building the strings of the id and the timestamp.
+   */
+  void writeEvent(String idPrefix, long seq, String session, String customer, String type, String product,
+      String page, long epochSec, String device) {
+    key(0);
+    ensure(idPrefix.length() + 24);
+    buf[pos++] = '"';
+    for (int i = 0; i < idPrefix.length(); i++) {
+      buf[pos++] = (byte) idPrefix.charAt(i);
+    }
+    pos = Fmt.digits(seq, 8, buf, pos);
+    buf[pos++] = '"';
+    key(1);
+    jsonValue(session);
+    key(2);
+    jsonValue(customer);
+    key(3);
+    jsonValue(type);
+    key(4);
+    jsonValue(product);
+    key(5);
+    jsonValue(page);
+    key(6);
+    ensure(24);
+    buf[pos++] = '"';
+    pos = Fmt.tsBytes(epochSec, buf, pos);
+    buf[pos++] = '"';
+    key(7);
+    jsonValue(device);
+    put((byte) '}');
+    eol();
+    rows++;
+  }
+
+  private void key(int i) {
+    byte[] k = keys[i];
+    ensure(k.length);
+    System.arraycopy(k, 0, buf, pos, k.length);
+    pos += k.length;
+  }
+
+  private void jsonValue(String v) {
+    if (v == null) {
+      text("null");
+      return;
+    }
+    {
       int len = chars(v);
       char[] cs = cbuf;
       ensure(len * 6 + 2);
       buf[pos++] = '"';
       for (int j = 0; j < len; j++) {
         char ch = cs[j];
-        if (ch >= 0x20 && ch < 0x80 && ch != '"' && ch != '\\') {
+        if (ch < 0x80 && JSON_PLAIN[ch]) {
           buf[pos++] = (byte) ch;
         } else if (ch == '"' || ch == '\\') {
           buf[pos++] = '\\';
@@ -227,9 +293,6 @@ final class FileSink implements Closeable {
         }
       }
       buf[pos++] = '"';
-    }
-    if (n == columns.length) {
-      put((byte) '}');
     }
   }
 

@@ -12,10 +12,11 @@ final class Fmt {
   static final int TS_PLUS2 = 2;
   static final int TS_MINUS3 = 3;
 
-  /** Last rendered date; an immutable pair so concurrent generators never see a torn cache. */
+  /** Rendered dates by epoch day modulo 64; immutable entries, so concurrent generators never see a torn one. */
   private record DateCache(long day, String text, byte[] bytes) {}
 
-  private static volatile DateCache cache = new DateCache(Long.MIN_VALUE, "", new byte[10]);
+  private static final java.util.concurrent.atomic.AtomicReferenceArray<DateCache> CACHE =
+      new java.util.concurrent.atomic.AtomicReferenceArray<>(64);
 
   /** Cents as a decimal string with exactly 2 places: 1990 -> "19.90", -5 -> "-0.05". */
   static String money(long cents) {
@@ -31,13 +32,18 @@ final class Fmt {
   }
 
   static String date(long epochDay) {
-    DateCache c = cache;
-    if (c.day != epochDay) {
+    return entry(epochDay).text;
+  }
+
+  private static DateCache entry(long epochDay) {
+    int slot = (int) (epochDay & 63);
+    DateCache c = CACHE.getPlain(slot);
+    if (c == null || c.day != epochDay) {
       String t = LocalDate.ofEpochDay(epochDay).toString();
       c = new DateCache(epochDay, t, t.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-      cache = c;
+      CACHE.setPlain(slot, c);
     }
-    return c.text;
+    return c;
   }
 
   /** An instant (epoch seconds) as ISO-8601 in one of the offset styles. */
@@ -73,13 +79,38 @@ final class Fmt {
     return ts(epochSec, TS_Z);
   }
 
-  private static void dateBytes(long epochDay, byte[] b) {
-    DateCache c = cache;
-    if (c.day != epochDay) {
-      date(epochDay);
-      c = cache;
+  /** Writes an instant as {@code YYYY-MM-DDTHH:MM:SSZ} (20 bytes) at {@code at}; returns the next position. */
+  static int tsBytes(long epochSec, byte[] b, int at) {
+    long day = Math.floorDiv(epochSec, 86400L);
+    int sod = (int) (epochSec - day * 86400L);
+    System.arraycopy(entry(day).bytes, 0, b, at, 10);
+    b[at + 10] = 'T';
+    two(b, at + 11, sod / 3600);
+    b[at + 13] = ':';
+    two(b, at + 14, (sod / 60) % 60);
+    b[at + 16] = ':';
+    two(b, at + 17, sod % 60);
+    b[at + 19] = 'Z';
+    return at + 20;
+  }
+
+  /** Writes value in decimal, zero-padded to width; returns the next position. */
+  static int digits(long value, int width, byte[] b, int at) {
+    int n = 1;
+    for (long x = value; x >= 10; x /= 10) {
+      n++;
     }
-    System.arraycopy(c.bytes, 0, b, 0, 10);
+    int w = Math.max(width, n);
+    long x = value;
+    for (int i = at + w - 1; i >= at; i--) {
+      b[i] = (byte) ('0' + x % 10);
+      x /= 10;
+    }
+    return at + w;
+  }
+
+  private static void dateBytes(long epochDay, byte[] b) {
+    System.arraycopy(entry(epochDay).bytes, 0, b, 0, 10);
   }
 
   private static void two(byte[] b, int at, int v) {

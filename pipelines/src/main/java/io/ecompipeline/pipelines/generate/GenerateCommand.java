@@ -43,6 +43,10 @@ public final class GenerateCommand implements Callable<Integer> {
 
   /** Checks the options and builds the config; every problem says what to type instead. */
   GeneratorConfig config() {
+    if (lake.toString().startsWith("s3:")) {
+      throw param("--lake " + lake + ": the generator writes to a local folder; type a folder such as --lake ./lake"
+          + " and copy it up afterwards (aws s3 sync ./lake/bronze s3://bucket/prefix/bronze)");
+    }
     LocalDate startDate;
     try {
       startDate = LocalDate.parse(start);

@@ -32,6 +32,7 @@ public final class Generator {
   private static final double[] HOUR_CDF = cdf(HOUR_WEIGHT);
   private static final double[] LINES_CDF = cdf(new double[] {27, 27, 23, 13, 10});
   private static final double[] RATING_CDF = cdf(new double[] {5, 5, 10, 25, 55});
+  private static final String[] SMALL_INTS = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"};
   private static final String[] SEGMENTS = {"standard", "silver", "gold", "platinum"};
   private static final FileSink.Variation[] VARIATION_CYCLE = {FileSink.Variation.BOM, FileSink.Variation.CRLF,
       FileSink.Variation.GZIP, FileSink.Variation.UPPER_CASE_HEADER, FileSink.Variation.REORDERED_COLUMNS,
@@ -128,17 +129,7 @@ public final class Generator {
       this.e = e;
       this.sink = sink;
       this.drng = drng;
-      List<String> k = new ArrayList<>(List.of(MALFORMED_RECORD, REQUIRED_MISSING, INVALID_TYPE, DUPLICATE_ROW));
-      if (e.enums.length > 0) {
-        k.add(INVALID_ENUM);
-      }
-      if (e.hasRangeRule()) {
-        k.add(OUT_OF_RANGE);
-      }
-      if (e.timestamps.length > 0) {
-        k.add(FUTURE_TIMESTAMP);
-      }
-      this.kinds = k.toArray(new String[0]);
+      this.kinds = RecordDefects.kinds(e);
     }
   }
 
@@ -162,6 +153,7 @@ public final class Generator {
     final long[] cUpd;
     final long[] cPrevUpd;
     final String[][] cPrev;
+    final String[] cId;
     final List<Integer> cChanged = new ArrayList<>();
     // products
     final int p0;
@@ -180,6 +172,7 @@ public final class Generator {
     final String[][] pPrev;
     final List<Integer> pChanged = new ArrayList<>();
     final String[] pId;
+    final String[] pPage;
     final String[][] asciiNames;
     // lifecycle queues, indexed by day % RING
     @SuppressWarnings("unchecked")
@@ -222,6 +215,7 @@ public final class Generator {
       cUpd = new long[cCap];
       cPrevUpd = new long[cCap];
       cPrev = new String[cCap][];
+      cId = new String[cCap];
       p0 = (int) Math.max(40, Math.round(1_000 * Math.sqrt(s)));
       pNewPerDay = (int) Math.max(0, Math.round(p0 * 0.003));
       pChangesPerDay = (int) Math.max(2, Math.round(p0 * 0.03));
@@ -237,8 +231,10 @@ public final class Generator {
       pUpd = new long[pCap];
       pPrev = new String[pCap][];
       pId = new String[pCap];
+      pPage = new String[pCap];
       for (int i = 0; i < pCap; i++) {
         pId[i] = Fmt.id("P", i + 1, 6);
+        pPage[i] = "/p/" + pId[i];
       }
       asciiNames = new String[2][];
       asciiNames[0] = new String[Words.FIRST.length];
@@ -348,8 +344,8 @@ public final class Generator {
       if (r.nextDouble() < rate) {
         inject(o, f, o.kinds[r.nextInt(o.kinds.length)]);
       }
-      if (r.nextDouble() < rate / 7) {
-        o.partner.add(f);
+      if (r.nextDouble() < rate / 20) {
+        o.partner.add(f); // a copy for the partner file, so what it loses is not lost
       }
     }
 
@@ -358,94 +354,8 @@ public final class Generator {
     }
 
     void inject(Out o, String[] f, String kind) {
-      SplittableRandom r = o.drng;
-      BronzeEntity e = o.e;
-      String[] g = f.clone();
-      switch (kind) {
-        case DUPLICATE_ROW -> o.sink.write(g);
-        case MALFORMED_RECORD -> o.sink.writeMalformed(g);
-        case REQUIRED_MISSING -> {
-          g[e.required[r.nextInt(e.required.length)]] = "";
-          o.sink.write(g);
-        }
-        case INVALID_ENUM -> {
-          int c = e.enums[r.nextInt(e.enums.length)];
-          g[c] = badEnum(e.columnArray()[c], r);
-          o.sink.write(g);
-        }
-        case INVALID_TYPE -> {
-          int c = e.typed[r.nextInt(e.typed.length)];
-          g[c] = badType(e, c, r);
-          o.sink.write(g);
-        }
-        case OUT_OF_RANGE -> {
-          outOfRange(e, g, r);
-          o.sink.write(g);
-        }
-        case FUTURE_TIMESTAMP -> {
-          int c = e.timestamps[r.nextInt(e.timestamps.length)];
-          g[c] = Fmt.ts(dayStart + 86400L * (3 + r.nextInt(40)) + r.nextInt(86400));
-          o.sink.write(g);
-        }
-        default -> throw new IllegalStateException(kind);
-      }
+      RecordDefects.write(o.sink, o.e, f, kind, dayStart, o.drng);
       count(kind);
-    }
-
-    String badEnum(String column, SplittableRandom r) {
-      String[] bad = switch (column) {
-        case "segment" -> new String[] {"diamond", "vip", "premium"};
-        case "status" -> new String[] {"shippedd", "pending", "lost", "captured!"};
-        case "channel" -> new String[] {"telephone", "store", "fax"};
-        case "method" -> new String[] {"cheque", "crypto", "credit card"};
-        case "event_type" -> new String[] {"hover", "scroll", "purchased"};
-        case "device" -> new String[] {"watch", "tv", "console"};
-        default -> new String[] {"???"};
-      };
-      return bad[r.nextInt(bad.length)];
-    }
-
-    String badType(BronzeEntity e, int c, SplittableRandom r) {
-      for (int t : e.timestamps) {
-        if (t == c) {
-          String[] bad = {"2025-13-45T10:00:00Z", "yesterday", "31/12/2024 10:00", "2025-02-30T25:61:00Z"};
-          return bad[r.nextInt(bad.length)];
-        }
-      }
-      String col = e.columnArray()[c];
-      if (col.equals("line_number") || col.equals("quantity") || col.equals("installments")
-          || col.equals("rating")) {
-        String[] bad = {"abc", "2.5", "one", "1e3"};
-        return bad[r.nextInt(bad.length)];
-      }
-      String[] bad = {"12,5", "abc", "1.234", "R$ 10", "--5"};
-      return bad[r.nextInt(bad.length)];
-    }
-
-    void outOfRange(BronzeEntity e, String[] g, SplittableRandom r) {
-      switch (e) {
-        case ORDER_ITEMS -> {
-          int k = r.nextInt(4);
-          if (k == 0) {
-            g[3] = r.nextBoolean() ? "0" : "-1";
-          } else if (k == 1) {
-            g[4] = Fmt.money(-Math.max(1, parseCents(g[4])));
-          } else if (k == 2) {
-            g[5] = Fmt.money(Long.parseLong(g[3]) * parseCents(g[4]) + 100 + r.nextInt(5000));
-          } else {
-            g[1] = "0";
-          }
-        }
-        case PAYMENTS -> {
-          if (r.nextBoolean()) {
-            g[5] = Fmt.money(-Math.max(1, parseCents(g[5])));
-          } else {
-            g[4] = "0";
-          }
-        }
-        case REVIEWS -> g[4] = r.nextBoolean() ? "7" : "0";
-        default -> throw new IllegalStateException("no range rule for " + e);
-      }
     }
 
     void writePartner(Out o, String date) {
@@ -482,19 +392,15 @@ public final class Generator {
       }
     }
 
-    static long parseCents(String s) {
-      boolean neg = s.startsWith("-");
-      String t = neg ? s.substring(1) : s;
-      int dot = t.indexOf('.');
-      long v = dot < 0 ? Long.parseLong(t) * 100
-          : Long.parseLong(t.substring(0, dot)) * 100 + Long.parseLong((t.substring(dot + 1) + "00").substring(0, 2));
-      return neg ? -v : v;
-    }
-
     // ---------------------------------------------------------------- customers
 
     String customerId(int i) {
-      return Fmt.id("C", i + 1, 8);
+      String id = cId[i];
+      if (id == null) {
+        id = Fmt.id("C", i + 1, 8);
+        cId[i] = id; // shared by every order and event of the customer
+      }
+      return id;
     }
 
     String[] customerRow(int i) {
@@ -645,7 +551,7 @@ public final class Generator {
       String noun = Words.NOUNS[cat][pNoun[i]];
       String name = Words.BRANDS[pBrand[i]] + " " + (pTypo[i] ? noun.toLowerCase(java.util.Locale.ROOT) : noun)
           + " " + (100 + i % 900);
-      String active = pActive[i] ? (i % 10 == 3 ? "" : i % 50 == 7 ? "TRUE" : "true") : "false";
+      String active = pActive[i] ? (i % 10 == 3 ? "" : "true") : "false"; // empty means true
       return new String[] {pId[i], "SKU-" + Words.CATEGORIES[cat].substring(0, 3).toUpperCase(java.util.Locale.ROOT)
           + "-" + (100000 + i), name, Words.CATEGORIES[cat], Words.SUBCATEGORIES[cat][pSub[i]],
           Words.BRANDS[pBrand[i]], Fmt.money(pPrice[i]), Fmt.money(pCost[i]), active, Fmt.ts(pUpd[i])};
@@ -781,113 +687,13 @@ public final class Generator {
       long n = Math.max(1, Math.round(10_000 * cfg.scale() * DOW_FACTOR[dow] * (0.97 + 0.06 * r.nextDouble())));
       int newCustomers = cCount - newCustomersFrom;
       long lines = 0;
-      String[] lineBuf = new String[6];
       String[] pids = new String[5];
       for (long k = 0; k < n; k++) {
-        OrderRec o = new OrderRec();
-        o.id = "O" + dayCompact + "-" + Fmt.id("", k + 1, 7);
-        long ts;
-        if (k < newCustomers && d > 0 && r.nextInt(100) < 60) {
-          // A new customer's first order, a little after signing up.
-          int c = newCustomersFrom + (int) k;
-          o.custId = customerId(c);
-          ts = Math.min(dayStart + 86400 - 900, cUpd[c] + 300 + r.nextInt(7200));
-        } else {
-          int c = r.nextInt(100) < 55 ? r.nextInt(Math.max(1, cCount / 4)) : r.nextInt(cCount);
-          o.custId = customerId(c);
-          ts = dayStart + safeSecondOfDay(r);
-        }
-        if (chance(dr, logical)) {
-          o.custId = "C9" + Fmt.id("", dr.nextInt(10_000_000), 7);
-          count(ORPHAN_CUSTOMER);
-        }
-        o.ts = ts;
-        o.tsStyle = tsStyle(r);
-        int ch = r.nextInt(100);
-        o.channel = ch < 45 ? "web" : ch < 85 ? "mobile" : "marketplace";
-        boolean usd = ch >= 85 && r.nextInt(10) == 0;
-        o.currency = usd ? "USD" : "BRL";
+        OrderRec o = orderHeader(d, k, newCustomersFrom, newCustomers, r, dr);
         boolean early = rate > 0 && d < cfg.days() - 1 && chance(dr, logical);
-
-        int nl = pick(LINES_CDF, r) + 1;
-        long subtotal = 0;
-        for (int ln = 1; ln <= nl; ln++) {
-          int p = pickProduct(r);
-          int cat = pCat[p];
-          int q;
-          int u = r.nextInt(100);
-          if (cat == 0) {
-            q = u < 92 ? 1 : 2;
-          } else {
-            q = u < 60 ? 1 : u < 85 ? 2 : u < 95 ? 3 : 4 + r.nextInt(3);
-          }
-          long price = usd ? Math.max(1, pPrice[p] / 5) : pPrice[p];
-          long disc = 0;
-          if (r.nextInt(100) < 12) {
-            disc = q * price * (5 + r.nextInt(21)) / 100;
-          }
-          subtotal += q * price - disc;
-          String pid = pId[p];
-          if (chance(dr, logical)) {
-            pid = "P9" + Fmt.id("", dr.nextInt(100_000), 5);
-            count(ORPHAN_PRODUCT);
-          }
-          pids[ln - 1] = pid;
-          lineBuf = new String[] {o.id, Integer.toString(ln), pid, Integer.toString(q), Fmt.money(price),
-              disc > 0 ? Fmt.money(disc) : (ln % 7 == 0 ? "0.00" : "")};
-          emit(items, lineBuf);
-          if (early) {
-            count(EARLY_ORDER_LINE);
-          } else if (chance(dr, logical / 4)) {
-            carryItems.add(lineBuf);
-          }
-        }
+        int nl = orderLines(o, early, r, dr, items, pids);
         lines += nl;
-        o.firstProduct = pids[0];
-        o.ship = subtotal >= (usd ? 4000 : 19900) ? 0 : (usd ? 290 : 990) + r.nextInt(30) * 100;
-        o.total = subtotal + o.ship;
-
-        // Payments: usually one; sometimes a failed attempt first, sometimes split with a voucher.
-        int m = r.nextInt(100);
-        String method = m < 55 ? "credit_card" : m < 67 ? "boleto" : m < 77 ? "debit_card" : m < 85 ? "paypal"
-            : m < 93 ? "bank_transfer" : m < 96 ? "voucher" : "other";
-        boolean deferredPay = method.equals("boleto") || method.equals("bank_transfer");
-        long pts = ts + 5 + r.nextInt(120);
-        List<String[]> payRows = new ArrayList<>(3);
-        if (r.nextInt(1000) < 31) {
-          payRows.add(new String[] {payId(), o.id, Fmt.ts(pts, o.tsStyle), "credit_card", "1",
-              Fmt.money(o.total), "failed"});
-          pts += 30 + r.nextInt(300);
-          if (deferredPay) {
-            method = "debit_card";
-            deferredPay = false;
-          }
-        }
-        String inst = "1";
-        if (method.equals("credit_card")) {
-          int iu = r.nextInt(100);
-          inst = iu < 30 ? "1" : iu < 42 ? "" : Integer.toString(2 + r.nextInt(11));
-        } else if (r.nextInt(4) == 0) {
-          inst = "";
-        }
-        String pstat = deferredPay ? "authorized" : (r.nextInt(100) == 0 ? "CAPTURED" : "captured");
-        o.payMethod = method;
-        o.payInstallments = inst;
-        o.captured = !deferredPay;
-        if (!deferredPay && method.equals("credit_card") && o.total > 2000 && r.nextInt(100) < 8) {
-          long a1 = o.total * (30 + r.nextInt(41)) / 100;
-          o.payId = payId();
-          payRows.add(new String[] {o.payId, o.id, Fmt.ts(pts, o.tsStyle), method, inst, Fmt.money(a1), pstat});
-          payRows.add(new String[] {payId(), o.id, Fmt.ts(pts + 2, o.tsStyle), "voucher", "1",
-              Fmt.money(o.total - a1), "captured"});
-        } else {
-          o.payId = payId();
-          payRows.add(new String[] {o.payId, o.id, Fmt.ts(pts, o.tsStyle), method, inst, Fmt.money(o.total),
-              pstat});
-        }
-        o.creationStatus = deferredPay ? "placed" : (r.nextInt(100) == 0 ? "PAID" : "paid");
-        o.creationUpd = deferredPay ? ts : pts + 1;
-        o.lastUpd = o.creationUpd;
+        List<String[]> payRows = orderPayments(o, r);
         String[] orow = o.row(o.creationStatus, o.creationUpd);
         if (early) {
           deferredOrders.add(orow);
@@ -903,7 +709,7 @@ public final class Generator {
         }
         if (chance(dr, logical)) {
           emit0(payments, new String[] {payId(), "O" + dayCompact + "-9" + Fmt.id("", dr.nextInt(1_000_000), 6),
-              Fmt.ts(pts), "credit_card", "1", Fmt.money(1000 + dr.nextInt(50000)), "captured"});
+              Fmt.ts(o.ts + 60), "credit_card", "1", Fmt.money(1000 + dr.nextInt(50000)), "captured"});
           count(ORPHAN_PAYMENT);
         }
         planLifecycle(o, d, r, early);
@@ -912,6 +718,123 @@ public final class Generator {
       daySummary.addOrderLines(lines);
       lifecycle(d, lr, dr, orders, payments); // same-day events of today's orders: a quick cancel, an early dispatch
       browsingSessions(d, Math.round(n * 1.2), clicks);
+    }
+
+    /** Who orders when, through which channel: new customers soon after signing up, regulars all day. */
+    OrderRec orderHeader(int d, long k, int newCustomersFrom, int newCustomers, SplittableRandom r,
+        SplittableRandom dr) {
+      OrderRec o = new OrderRec();
+      o.id = "O" + dayCompact + "-" + Fmt.id("", k + 1, 7);
+      long ts;
+      if (k < newCustomers && d > 0 && r.nextInt(100) < 60) {
+        // A new customer's first order, a little after signing up.
+        int c = newCustomersFrom + (int) k;
+        o.custId = customerId(c);
+        ts = Math.min(dayStart + 86400 - 900, cUpd[c] + 300 + r.nextInt(7200));
+      } else {
+        // Regulars: a quarter of the customers place more than half of the orders.
+        int c = r.nextInt(100) < 55 ? r.nextInt(Math.max(1, cCount / 4)) : r.nextInt(cCount);
+        o.custId = customerId(c);
+        ts = dayStart + safeSecondOfDay(r);
+      }
+      if (chance(dr, rate * LOGICAL_SHARE)) {
+        o.custId = "C9" + Fmt.id("", dr.nextInt(10_000_000), 7);
+        count(ORPHAN_CUSTOMER);
+      }
+      o.ts = ts;
+      o.tsStyle = tsStyle(r);
+      int ch = r.nextInt(100);
+      o.channel = ch < 45 ? "web" : ch < 85 ? "mobile" : "marketplace";
+      o.currency = ch >= 85 && r.nextInt(10) == 0 ? "USD" : "BRL";
+      return o;
+    }
+
+    /** Writes 1 to 5 lines (Pareto products, category quantities, some discounts); sets the order's totals. */
+    int orderLines(OrderRec o, boolean early, SplittableRandom r, SplittableRandom dr, Out items, String[] pids) {
+      boolean usd = o.currency.equals("USD");
+      int nl = pick(LINES_CDF, r) + 1;
+      long subtotal = 0;
+      for (int ln = 1; ln <= nl; ln++) {
+        int p = pickProduct(r);
+        int cat = pCat[p];
+        int q;
+        int u = r.nextInt(100);
+        if (cat == 0) {
+          q = u < 92 ? 1 : 2;
+        } else {
+          q = u < 60 ? 1 : u < 85 ? 2 : u < 95 ? 3 : 4 + r.nextInt(3);
+        }
+        long price = usd ? Math.max(1, pPrice[p] / 5) : pPrice[p];
+        long disc = 0;
+        if (r.nextInt(100) < 12) {
+          disc = q * price * (5 + r.nextInt(21)) / 100;
+        }
+        subtotal += q * price - disc;
+        String pid = pId[p];
+        if (!early && chance(dr, rate * LOGICAL_SHARE)) { // an early line is already one defect
+          pid = "P9" + Fmt.id("", dr.nextInt(100_000), 5);
+          count(ORPHAN_PRODUCT);
+        }
+        pids[ln - 1] = pid;
+        String[] line = {o.id, SMALL_INTS[ln], pid, SMALL_INTS[q], Fmt.money(price),
+            disc > 0 ? Fmt.money(disc) : (ln % 7 == 0 ? "0.00" : "")};
+        emit(items, line);
+        if (early) {
+          count(EARLY_ORDER_LINE);
+        } else if (chance(dr, rate * LOGICAL_SHARE / 4)) {
+          carryItems.add(line);
+        }
+      }
+      o.firstProduct = pids[0];
+      o.ship = subtotal >= (usd ? 4000 : 19900) ? 0 : (usd ? 290 : 990) + r.nextInt(30) * 100;
+      o.total = subtotal + o.ship;
+      return nl;
+    }
+
+    /**
+     * The order's payments, summing to its total: usually one; sometimes a failed attempt first, sometimes
+     * split with a voucher. Boleto and bank transfer are only authorized: the order stays placed until paid.
+     */
+    List<String[]> orderPayments(OrderRec o, SplittableRandom r) {
+      int m = r.nextInt(100);
+      String method = m < 55 ? "credit_card" : m < 67 ? "boleto" : m < 77 ? "debit_card" : m < 85 ? "paypal"
+          : m < 93 ? "bank_transfer" : m < 96 ? "voucher" : "other";
+      boolean deferredPay = method.equals("boleto") || method.equals("bank_transfer");
+      long pts = o.ts + 5 + r.nextInt(120);
+      List<String[]> payRows = new ArrayList<>(3);
+      if (r.nextInt(1000) < 31) {
+        payRows.add(new String[] {payId(), o.id, Fmt.ts(pts, o.tsStyle), "credit_card", "1",
+            Fmt.money(o.total), "failed"});
+        pts += 30 + r.nextInt(300);
+        if (deferredPay) {
+          method = "debit_card";
+          deferredPay = false;
+        }
+      }
+      String inst = "1";
+      if (method.equals("credit_card")) {
+        int iu = r.nextInt(100);
+        inst = iu < 30 ? "1" : iu < 42 ? "" : SMALL_INTS[2 + r.nextInt(11)];
+      } else if (r.nextInt(4) == 0) {
+        inst = "";
+      }
+      String pstat = deferredPay ? "authorized" : (r.nextInt(100) == 0 ? "CAPTURED" : "captured");
+      o.payMethod = method;
+      o.payInstallments = inst;
+      o.captured = !deferredPay;
+      o.payId = payId();
+      if (!deferredPay && method.equals("credit_card") && o.total > 2000 && r.nextInt(100) < 8) {
+        long a1 = o.total * (30 + r.nextInt(41)) / 100;
+        payRows.add(new String[] {o.payId, o.id, Fmt.ts(pts, o.tsStyle), method, inst, Fmt.money(a1), pstat});
+        payRows.add(new String[] {payId(), o.id, Fmt.ts(pts + 2, o.tsStyle), "voucher", "1",
+            Fmt.money(o.total - a1), "captured"});
+      } else {
+        payRows.add(new String[] {o.payId, o.id, Fmt.ts(pts, o.tsStyle), method, inst, Fmt.money(o.total), pstat});
+      }
+      o.creationStatus = deferredPay ? "placed" : (r.nextInt(100) == 0 ? "PAID" : "paid");
+      o.creationUpd = deferredPay ? o.ts : pts + 1;
+      o.lastUpd = o.creationUpd;
+      return payRows;
     }
 
     /** Writes a record without drawing defects from it (it is a defect already). */
@@ -987,8 +910,23 @@ public final class Generator {
     }
 
     void click(Out clicks, String session, String cust, String type, String pid, String page, long ts, String dev) {
-      emit(clicks, new String[] {Fmt.id(eventPrefix, ++eventSeq, 8), session, cust, type, pid, page,
-          Fmt.ts(ts), dev});
+      long seq = ++eventSeq;
+      if (rate > 0) {
+        emit(clicks, new String[] {Fmt.id(eventPrefix, seq, 8), session, cust, type, pid, page, Fmt.ts(ts), dev});
+      } else {
+        // the hot path of a clean lake: a million events a day at scale 10, written without garbage
+        clicks.sink.writeEvent(eventPrefix, seq, session, cust, type, pid, page, ts, dev);
+      }
+    }
+
+    String page(String productId) {
+      if (productId.length() == 7 && productId.charAt(1) != '9') {
+        int i = Integer.parseInt(productId, 1, 7, 10) - 1;
+        if (i >= 0 && i < pPage.length) {
+          return pPage[i];
+        }
+      }
+      return "/p/" + productId;
     }
 
     /** The session that ends in the order's purchase: page, views, carts, checkout, purchase. */
@@ -1007,7 +945,7 @@ public final class Generator {
       type[k] = "page_view";
       page[k++] = r.nextBoolean() ? "/" : "/search?q=" + Words.SEARCH_TERMS[r.nextInt(Words.SEARCH_TERMS.length)];
       for (int i = 0; i < nl; i++) {
-        String pg = "/p/" + pids[i];
+        String pg = page(pids[i]);
         if (i == 0 || r.nextBoolean()) {
           type[k] = "product_view";
           pid[k] = pids[i];
@@ -1027,7 +965,7 @@ public final class Generator {
         for (int j = 0; j < 3; j++) {
           type[k] = ts3[j];
           pid[k] = p;
-          page[k] = j == 2 ? "/cart" : "/p/" + p;
+          page[k] = j == 2 ? "/cart" : page(p);
           gap[k++] = 15 + r.nextInt(30);
         }
       }
@@ -1065,11 +1003,11 @@ public final class Generator {
         for (int i = 0; i < views; i++) {
           p = pId[pickProduct(r)];
           t += 20 + r.nextInt(120);
-          click(clicks, session, cust, "product_view", p, "/p/" + p, t, dev);
+          click(clicks, session, cust, "product_view", p, page(p), t, dev);
         }
         if (r.nextInt(100) < 35) {
           t += 15 + r.nextInt(60);
-          click(clicks, session, cust, "add_to_cart", p, "/p/" + p, t, dev);
+          click(clicks, session, cust, "add_to_cart", p, page(p), t, dev);
           if (r.nextInt(100) < 40) {
             t += 30 + r.nextInt(300);
             click(clicks, session, cust, "checkout_start", null, "/checkout", t, dev);

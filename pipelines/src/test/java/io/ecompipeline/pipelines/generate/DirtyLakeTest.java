@@ -55,7 +55,10 @@ class DirtyLakeTest {
   void aReaderFindsExactlyTheReportedQuarantineCounts() {
     Map<String, Long> found = new TreeMap<>();
     for (BronzeEntity e : BronzeEntity.values()) {
+      long before = found.values().stream().mapToLong(Long::longValue).sum();
+      long read = 0;
       for (Bronze.ParsedFile f : Bronze.files(lake, e.dir)) {
+        read += e.jsonLines ? f.json().size() : f.records().size();
         if (partner(f)) {
           assertThat(e.columns().stream().filter(c -> !f.header().contains(c)).toList(), hasSize(1));
           found.merge(Defects.MISSING_COLUMN, (long) f.records().size(), Long::sum);
@@ -88,6 +91,9 @@ class DirtyLakeTest {
           }
         }
       }
+      long quarantined = found.values().stream().mapToLong(Long::longValue).sum() - before;
+      // the share stays below the dirty rate, so a 5 % reject gate holds at --dirty-rate 0.05
+      assertThat(e.dir, (double) quarantined / Math.max(1, read), lessThan(0.05));
     }
     for (String code : Defects.QUARANTINED) {
       assertThat(code, found.getOrDefault(code, 0L), is(summary.defects(code)));

@@ -61,6 +61,9 @@ class GenerateCommandTest {
       CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class, c::config);
       assertThat(e.getMessage(), allOf(containsString(b[0]), containsString("type")));
     }
+    GenerateCommand s3 = new GenerateCommand();
+    new CommandLine(s3).parseArgs("--lake", "s3://bucket/lake", "--start", "2025-01-01");
+    assertThat(assertThrows(CommandLine.ParameterException.class, s3::config).getMessage(), containsString("--lake ./lake"));
     assertThat(execute("--lake", tmp.toString(), "--start", "yesterday"), is(2));
     assertThat(err.toString(), containsString("YYYY-MM-DD"));
   }
