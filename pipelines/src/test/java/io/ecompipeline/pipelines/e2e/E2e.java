@@ -33,6 +33,9 @@ import java.util.stream.Stream;
 final class E2e {
   static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Embedded Flink by default (-De2e.runner=direct to compare; the DirectRunner is much slower). */
+  static final String RUNNER = System.getProperty("e2e.runner", "flink");
+
   /** Every gold table, in load order. */
   static final List<String> GOLD = List.of("dim_customer", "dim_product", "dim_date", "fact_order_line", "fact_payment",
       "agg_daily_sales", "daily_kpis", "customer_ltv", "conversion_funnel_daily", "product_performance");
@@ -76,7 +79,7 @@ final class E2e {
 
   /** {@code ecom run} of one date on embedded Flink; {@code warehouse} null means --no-load. */
   static Result run(Path lake, String date, String warehouse) {
-    List<String> a = new ArrayList<>(List.of("run", "--lake", lake.toString(), "--date", date, "--runner", "flink"));
+    List<String> a = new ArrayList<>(List.of("run", "--lake", lake.toString(), "--date", date, "--runner", RUNNER));
     if (warehouse == null) {
       a.add("--no-load");
     } else {
