@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Deterministic surrogate keys of dimension versions: the first 8 bytes of SHA-256 of
@@ -19,7 +18,7 @@ public final class SurrogateKeys {
   private SurrogateKeys() {}
 
   public static long of(String naturalKey, Instant validFrom) {
-    long micros = ChronoUnit.MICROS.between(Instant.EPOCH, validFrom);
+    long micros = io.ecompipeline.transforms.schema.Table.epochMicros(validFrom);
     byte[] hash = sha256().digest((naturalKey + "|" + micros).getBytes(StandardCharsets.UTF_8));
     return ByteBuffer.wrap(hash, 0, Long.BYTES).getLong() & Long.MAX_VALUE;
   }

@@ -82,7 +82,7 @@ public final class QualityFacts extends PTransform<PBegin, PCollection<KV<String
         facts.add(rows
             .apply("Newest " + t.name() + "." + column, MapElements.into(TypeDescriptors.longs())
                 .via((Row r) -> r.getValue(column) == null ? Long.MIN_VALUE
-                    : ChronoUnit.MICROS.between(Instant.EPOCH, r.<Instant>getValue(column))))
+                    : io.ecompipeline.transforms.schema.Table.epochMicros(r.<Instant>getValue(column))))
             .apply("Max " + t.name() + "." + column, Combine.globally(Max.ofLongs()).withoutDefaults())
             .apply("Format " + name, MapElements
                 .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))

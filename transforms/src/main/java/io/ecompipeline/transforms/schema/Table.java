@@ -161,6 +161,15 @@ public final class Table implements Serializable {
     return b.build();
   }
 
+  /**
+   * Microseconds since the epoch. Not {@code ChronoUnit.MICROS.between}: it counts in nanoseconds
+   * first and overflows a long beyond ~2262, e.g. on the open end 9999-12-31 of every current
+   * SCD2 version.
+   */
+  public static long epochMicros(Instant t) {
+    return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
+  }
+
   private Object toAvroValue(Column c, Object v) {
     switch (c.type()) {
       case MONEY:
@@ -169,9 +178,7 @@ public final class Table implements Serializable {
         org.apache.avro.Schema fixed = avroType(c);
         return DECIMALS.toFixed(d, fixed, fixed.getLogicalType());
       case TIMESTAMP:
-        // Not ChronoUnit.MICROS.between: it goes through nanoseconds and overflows for 9999-12-31.
-        Instant ts = (Instant) v;
-        return Math.addExact(Math.multiplyExact(ts.getEpochSecond(), 1_000_000L), ts.getNano() / 1_000L);
+        return epochMicros((Instant) v);
       case DATE:
         return (int) ((LocalDate) v).toEpochDay();
       default:
