@@ -33,7 +33,7 @@ public enum RunnerKind {
       case spark -> args.add("--sparkMaster=local[" + parallelism + "]");
     }
     try {
-      return PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withoutStrictParsing().create();
+      return PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).create();
     } catch (IllegalArgumentException e) {
       throw new EcomException(
           EcomException.EXIT_FAILED,

@@ -65,7 +65,7 @@ class RunFailuresTest {
     assertEquals(gold, E2e.hashes(bad.resolve("gold")), "gold untouched");
     assertEquals(quarantine, E2e.hashes(bad.resolve("quarantine")), "quarantine untouched");
     assertTrue(Files.notExists(bad.resolve("_staging")) || E2e.hashes(bad.resolve("_staging")).isEmpty(), "staging left behind");
-    assertEquals("failed", E2e.readJson(bad.resolve("_runs/2025-04-02/manifest.json")).get("status").asText());
+    assertEquals("failed", E2e.readJson(bad.resolve("_runs/2025-04-02/manifest.json")).get("outcome").asText());
   }
 
   @Test

@@ -53,9 +53,13 @@ public final class QualityGates {
             .limit(3)
             .map(r -> r.getKey() + " " + r.getValue())
             .collect(Collectors.joining(", "));
-        out.add(new Finding(name, "reject_rate", rules.rejectRateSeverity(name), name + ": reject rate "
+        // A rate over a handful of records is noise (1 bad line in a 14-line change file is 7%):
+        // below the rule's minimum volume a breach is reported as a warning, not a failure.
+        boolean enough = e.read() >= rules.rejectRateMinRows(name);
+        out.add(new Finding(name, "reject_rate", enough ? rules.rejectRateSeverity(name) : "warning", name + ": reject rate "
             + QualitySummary.percent(e.rejectRate()) + " exceeds " + QualitySummary.percent(threshold)
-            + " (" + top + ")"));
+            + " (" + top + ")" + (enough ? "" : "; only " + e.read() + " records read, below the gate's minimum of "
+            + rules.rejectRateMinRows(name))));
       }
       rules.freshness(name).ifPresent(f -> {
         Instant limit = summary.runDate().atStartOfDay(ZoneOffset.UTC).toInstant()

@@ -40,6 +40,7 @@ public final class QualityRules implements Serializable {
   private static final Map<String, Set<String>> DERIVED = Map.of("orders", Set.of("order_total"));
 
   public static final double DEFAULT_REJECT_RATE = 0.05;
+  public static final long DEFAULT_REJECT_RATE_MIN_ROWS = 100;
   public static final double DEFAULT_FRESHNESS_HOURS = 24;
   public static final int DEFAULT_FUTURE_DAYS = 1;
 
@@ -263,6 +264,14 @@ public final class QualityRules implements Serializable {
   /** Highest share of rejected records (0–1) an entity may have before the run fails. */
   public double rejectRateThreshold(String entity) {
     return oneOf("reject_rate", entity).map(r -> ((Number) r.parameters().get("max")).doubleValue()).orElse(DEFAULT_REJECT_RATE);
+  }
+
+  /** Records an entity must have read for its reject-rate gate to fail a run (default 100). */
+  public long rejectRateMinRows(String entity) {
+    return oneOf("reject_rate", entity)
+        .map(r -> r.parameters().get("min_rows"))
+        .map(v -> ((Number) v).longValue())
+        .orElse(DEFAULT_REJECT_RATE_MIN_ROWS);
   }
 
   public String rejectRateSeverity(String entity) {
