@@ -82,7 +82,7 @@ public final class AggregateConversionFunnel extends PTransform<PCollection<Row>
 
   private static Row toRow(KV<KV<Integer, String>, Tally> kv) {
     Tally t = kv.getValue();
-    return Row.withSchema(GoldTables.CONVERSION_FUNNEL_DAILY.beamSchema())
+    return GoldTables.CONVERSION_FUNNEL_DAILY.row()
         .withFieldValue("date_key", kv.getKey().getKey())
         .withFieldValue("device", kv.getKey().getValue())
         .withFieldValue("sessions", t.count("sessions"))

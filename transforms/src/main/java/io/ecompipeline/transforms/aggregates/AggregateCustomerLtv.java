@@ -96,7 +96,7 @@ public final class AggregateCustomerLtv extends PTransform<PCollectionTuple, PCo
   private static Row unranked(KV<String, Tally> kv) {
     Tally t = kv.getValue();
     BigDecimal revenue = t.money("revenue");
-    return Row.withSchema(GoldTables.CUSTOMER_LTV.beamSchema())
+    return GoldTables.CUSTOMER_LTV.row()
         .withFieldValue("customer_id", kv.getKey())
         .withFieldValue("first_order_date", LocalDate.ofEpochDay(t.min("date")))
         .withFieldValue("last_order_date", LocalDate.ofEpochDay(t.max("date")))

@@ -126,7 +126,7 @@ public final class AggregateDailyKpis extends PTransform<PCollectionTuple, PColl
     Tally t = kv.getValue();
     long orders = t.count("orders");
     BigDecimal net = t.money("net");
-    return Row.withSchema(GoldTables.DAILY_KPIS.beamSchema())
+    return GoldTables.DAILY_KPIS.row()
         .withFieldValue("date_key", kv.getKey())
         .withFieldValue("orders", orders)
         .withFieldValue("net_revenue", net)

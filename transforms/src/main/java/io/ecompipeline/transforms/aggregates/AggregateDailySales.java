@@ -96,7 +96,7 @@ public final class AggregateDailySales extends PTransform<PCollectionTuple, PCol
     Tally t = kv.getValue();
     long orders = t.distinctCount("orders");
     BigDecimal net = t.money("gross").subtract(t.money("discounts"));
-    return Row.withSchema(GoldTables.AGG_DAILY_SALES.beamSchema())
+    return GoldTables.AGG_DAILY_SALES.row()
         .withFieldValue("date_key", kv.getKey().getKey())
         .withFieldValue("category", kv.getKey().getValue())
         .withFieldValue("orders", orders)

@@ -84,7 +84,7 @@ public final class AggregateProductPerformance extends PTransform<PCollectionTup
     long reviews = t.count("reviews");
     // The mean rating is a ratio like the rates: 4 places, half-up, 0 without reviews.
     BigDecimal avgRating = Decimals.rate(t.count("rating_sum"), reviews);
-    return Row.withSchema(GoldTables.PRODUCT_PERFORMANCE.beamSchema())
+    return GoldTables.PRODUCT_PERFORMANCE.row()
         .withFieldValue("month", kv.getKey().getKey())
         .withFieldValue("product_id", kv.getKey().getValue())
         .withFieldValue("units", t.count("units"))

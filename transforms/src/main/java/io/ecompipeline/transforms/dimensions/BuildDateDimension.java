@@ -137,7 +137,7 @@ public final class BuildDateDimension extends PTransform<PCollection<Integer>, P
     // A year starting in January ends in the same calendar year; otherwise the months from the
     // start month on belong to the fiscal year ending next calendar year.
     int fiscalYear = fiscalStartMonth > 1 && month >= fiscalStartMonth ? d.getYear() + 1 : d.getYear();
-    return Row.withSchema(GoldTables.DIM_DATE.beamSchema())
+    return GoldTables.DIM_DATE.row()
         .withFieldValue("date_key", DateKeys.of(d))
         .withFieldValue("date", d)
         .withFieldValue("day_of_week", dow.getValue())

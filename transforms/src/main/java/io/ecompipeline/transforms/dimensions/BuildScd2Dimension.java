@@ -2,6 +2,7 @@ package io.ecompipeline.transforms.dimensions;
 
 import io.ecompipeline.transforms.schema.Column;
 import io.ecompipeline.transforms.schema.ColumnType;
+import io.ecompipeline.transforms.schema.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -121,8 +122,8 @@ public final class BuildScd2Dimension extends PTransform<PCollection<Row>, PColl
       Instant validFrom = opening.getValue("updated_at");
       boolean current = i == openings.size() - 1;
       Instant validTo = current ? OPEN_END : openings.get(i + 1).getValue("updated_at");
-      Row.FieldValueBuilder b =
-          Row.withSchema(spec.output().beamSchema())
+      Table.RowBuilder b =
+          spec.output().row()
               .withFieldValue(spec.keyColumn(), SurrogateKeys.of(id, validFrom))
               .withFieldValue(spec.naturalKey(), id);
       for (String c : spec.tracked()) {
@@ -158,8 +159,8 @@ public final class BuildScd2Dimension extends PTransform<PCollection<Row>, PColl
 
   /** Key -1, text attributes {@code unknown}, other attributes null, valid for all time. */
   static Row unknownMember(Scd2Spec spec) {
-    Row.FieldValueBuilder b =
-        Row.withSchema(spec.output().beamSchema())
+    Table.RowBuilder b =
+        spec.output().row()
             .withFieldValue(spec.keyColumn(), SurrogateKeys.UNKNOWN)
             .withFieldValue(spec.naturalKey(), UNKNOWN_TEXT);
     for (Column c : spec.output().columns()) {

@@ -117,7 +117,7 @@ public final class BuildOrderLineFacts extends PTransform<PCollectionTuple, PCol
         BigDecimal unitPrice = line.getDecimal("unit_price");
         BigDecimal discount = line.getDecimal("discount_amount");
         c.output(
-            Row.withSchema(GoldTables.FACT_ORDER_LINE.beamSchema())
+            GoldTables.FACT_ORDER_LINE.row()
                 .withFieldValue("order_id", order.getString("order_id"))
                 .withFieldValue("line_number", line.getInt32("line_number"))
                 .withFieldValue("order_date_key", DateKeys.of(orderTs))

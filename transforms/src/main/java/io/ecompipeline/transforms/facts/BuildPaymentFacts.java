@@ -88,7 +88,7 @@ public final class BuildPaymentFacts extends PTransform<PCollectionTuple, PColle
           unknownCustomers.inc();
         }
         c.output(
-            Row.withSchema(GoldTables.FACT_PAYMENT.beamSchema())
+            GoldTables.FACT_PAYMENT.row()
                 .withFieldValue("payment_id", payment.getString("payment_id"))
                 .withFieldValue("order_id", payment.getString("order_id"))
                 .withFieldValue("payment_date_key", DateKeys.of(paymentTs))

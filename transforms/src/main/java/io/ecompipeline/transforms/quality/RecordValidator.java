@@ -179,7 +179,7 @@ public final class RecordValidator implements Serializable {
             + (futureDays == 1 ? "" : "s") + " after the run date " + runDate + " (must be before " + futureLimit + ")");
       }
     }
-    Row.Builder row = table.row();
+    Table.RowBuilder row = table.row();
     for (Column c : table.columns()) {
       switch (c.name()) {
         case "source_file" -> row.addValue(r.sourceFile());
