@@ -19,18 +19,34 @@ public enum RunnerKind {
 
   /** Pipeline options for this runner, local and using {@code parallelism} cores. */
   public PipelineOptions options(int parallelism) {
+    return options(parallelism, null);
+  }
+
+  /**
+   * Pipeline options for this runner. {@code master} null means local (an embedded Flink
+   * mini-cluster, Spark {@code local[parallelism]}); otherwise the Flink master ({@code [auto]}
+   * when submitted with {@code flink run}, so the job uses the cluster that command targets) or
+   * the Spark master URL.
+   */
+  public PipelineOptions options(int parallelism, String master) {
     List<String> args = new ArrayList<>();
     args.add("--runner=" + runnerName);
     switch (this) {
       case direct -> args.add("--targetParallelism=" + parallelism);
       case flink -> {
-        args.add("--flinkMaster=[local]");
+        args.add("--flinkMaster=" + (master == null ? "[local]" : master));
         args.add("--parallelism=" + parallelism);
         // Pipelined exchanges deadlock on our diamond-shaped graph (one input feeding joins that meet again).
         args.add("--executionModeForBatch=BATCH_FORCED");
         args.add("--fasterCopy=true");
       }
-      case spark -> args.add("--sparkMaster=local[" + parallelism + "]");
+      case spark -> {
+        args.add("--sparkMaster=" + (master == null ? "local[" + parallelism + "]" : master));
+        // Beam's SparkContextFactory builds its SparkConf from spark.* system properties. The web UI
+        // (a Jetty server per run) is of no use to a batch CLI and its store is not in the jar.
+        System.setProperty("spark.ui.enabled", System.getProperty("spark.ui.enabled", "false"));
+        System.setProperty("spark.ui.showConsoleProgress", System.getProperty("spark.ui.showConsoleProgress", "false"));
+      }
     }
     try {
       return PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withoutStrictParsing().create();
