@@ -37,8 +37,9 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--runner", defaultValue = "flink", description = "direct, flink or spark (default: ${DEFAULT-VALUE}; local embedded).")
   RunnerKind runner;
 
-  @Option(names = "--parallelism", defaultValue = "2", description = "Cores the local runner uses (default: ${DEFAULT-VALUE}).")
-  int parallelism;
+  @Option(names = "--parallelism",
+      description = "Parallelism: cores of a local runner (default 2); on a cluster (--master, or under 'flink run') the cluster's default unless given.")
+  Integer parallelism;
 
   @Option(names = "--warehouse", defaultValue = "jdbc:duckdb:ecom.duckdb",
       description = "JDBC URL of the warehouse: jdbc:duckdb:FILE, jdbc:postgresql://… or jdbc:redshift://… (default: ${DEFAULT-VALUE}).")
@@ -96,9 +97,11 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   RunSettings settings() {
-    if (parallelism < 1) {
+    if (parallelism != null && parallelism < 1) {
       throw usage("--parallelism must be at least 1");
     }
+    boolean onCluster = master != null || (runner == RunnerKind.flink && RunnerKind.insideFlinkCli());
+    int effectiveParallelism = parallelism != null ? parallelism : onCluster ? 0 : 2;
     if (fiscalStartMonth < 1 || fiscalStartMonth > 12) {
       throw usage("--fiscal-start-month must be 1-12, got " + fiscalStartMonth);
     }
@@ -120,7 +123,7 @@ public final class RunCommand implements Callable<Integer> {
     if (master != null && runner == RunnerKind.direct) {
       throw usage("--master applies to --runner flink or spark only");
     }
-    return new RunSettings(lake, runner, parallelism, noLoad ? null : warehouse, schema, config, fiscalStartMonth, master, s3);
+    return new RunSettings(lake, runner, effectiveParallelism, noLoad ? null : warehouse, schema, config, fiscalStartMonth, master, s3);
   }
 
   private LocalDate parseDate(String option, String value) {
