@@ -65,8 +65,7 @@ class S3LakeTest {
   void twoDaysOnS3GiveTheLocalGoldAndTheRedshiftManifestLandsThere() throws Exception {
     Path dir = Path.of("target", "s3-lake");
     Path local = ParityLake.copyFor(dir, "local");
-    assertEquals(0, EcomCli.execute("run", "--runner", "flink", "--lake", local.toString(),
-        "--from", ParityLake.FIRST, "--to", DAY2, "--no-load"));
+    ParityLake.run(local, "flink", ParityLake.FIRST, DAY2);
     GoldSnapshot expected = GoldSnapshot.of(local);
 
     // Credentials reach Beam's S3 filesystem through the default AWS chain (system properties here).
@@ -85,7 +84,7 @@ class S3LakeTest {
       }
 
       assertEquals(0, EcomCli.execute("run", "--runner", "flink", "--lake", LAKE, "--from", ParityLake.FIRST, "--to", DAY2,
-          "--no-load", "--s3-endpoint", endpoint, "--s3-region", "us-east-1", "--s3-path-style"));
+          "--no-load", "--config", ParityLake.rules(dir).toString(), "--s3-endpoint", endpoint, "--s3-region", "us-east-1", "--s3-path-style"));
 
       List<String> keys = new ArrayList<>();
       s3.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(PREFIX + "/")).contents().forEach((S3Object o) -> keys.add(o.key()));
