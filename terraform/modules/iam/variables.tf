@@ -83,6 +83,6 @@ variable "readable_prefixes" {
 
 variable "writable_prefixes" {
   type        = list(string)
-  description = "Lake prefixes the job reads and writes (write aside, then commit, so it also deletes)."
-  default     = ["silver/", "gold/", "quarantine/", "_runs/"]
+  description = "Lake prefixes the job reads and writes (write aside under _staging/<date>/, then commit, so it also deletes)."
+  default     = ["silver/", "gold/", "quarantine/", "_runs/", "_staging/"]
 }

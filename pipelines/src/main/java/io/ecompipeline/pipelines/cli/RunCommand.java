@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import io.ecompipeline.pipelines.run.RunSettings;
+import io.ecompipeline.pipelines.s3.S3Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -42,8 +43,9 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--runner", defaultValue = "flink", description = "direct, flink or spark (default: ${DEFAULT-VALUE}; local embedded).")
   RunnerKind runner;
 
-  @Option(names = "--parallelism", defaultValue = "2", description = "Cores the local runner uses (default: ${DEFAULT-VALUE}).")
-  int parallelism;
+  @Option(names = "--parallelism",
+      description = "Parallelism: cores of a local runner (default 2); on a cluster (--master, or under 'flink run') the cluster's default unless given.")
+  Integer parallelism;
 
   @Option(names = "--warehouse", defaultValue = "jdbc:duckdb:ecom.duckdb",
       description = "JDBC URL of the warehouse: jdbc:duckdb:FILE, jdbc:postgresql://… or jdbc:redshift://… (default: ${DEFAULT-VALUE}).")
@@ -57,6 +59,21 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--config", description = "Quality rules file (JSON) replacing the built-in defaults.")
   Path config;
+
+  @Option(names = "--master",
+      description = "Where the runner runs (default: local). Flink: [auto] under 'flink run' (EMR), or host:port; Spark: a master URL.")
+  String master;
+
+  @Option(names = "--s3-region", description = "AWS region of an s3:// lake (default: $AWS_REGION, then the AWS SDK's region chain).")
+  String s3Region;
+
+  @Option(names = "--s3-endpoint",
+      description = "S3 endpoint override, e.g. http://127.0.0.1:9000 for an S3-compatible store (default: $AWS_ENDPOINT_URL_S3, $AWS_ENDPOINT_URL, else AWS). Credentials always come from the default AWS chain.")
+  String s3Endpoint;
+
+  @Option(names = "--s3-path-style", arity = "0..1", fallbackValue = "true",
+      description = "Path-style bucket addressing, needed by most S3-compatible stores (default: $ECOM_S3_PATH_STYLE, else false).")
+  Boolean s3PathStyle;
 
   @Option(names = "--fiscal-start-month", defaultValue = "2", description = "Month the fiscal year starts, 1-12 (default: ${DEFAULT-VALUE}, February).")
   int fiscalStartMonth;
@@ -131,9 +148,11 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   RunSettings settings() {
-    if (parallelism < 1) {
+    if (parallelism != null && parallelism < 1) {
       throw usage("--parallelism must be at least 1");
     }
+    boolean onCluster = master != null || (runner == RunnerKind.flink && RunnerKind.insideFlinkCli());
+    int effectiveParallelism = parallelism != null ? parallelism : onCluster ? 0 : 2;
     if (fiscalStartMonth < 1 || fiscalStartMonth > 12) {
       throw usage("--fiscal-start-month must be 1-12, got " + fiscalStartMonth);
     }
@@ -146,7 +165,16 @@ public final class RunCommand implements Callable<Integer> {
     if (!Identifiers.IDENTIFIER.matcher(schema).matches()) {
       throw usage("--schema must be a lower-case SQL identifier, got " + schema);
     }
-    return new RunSettings(lake, runner, parallelism, noLoad ? null : warehouse, schema, config, fiscalStartMonth);
+    S3Settings s3;
+    try {
+      s3 = S3Settings.of(s3Region, s3Endpoint, s3PathStyle, System.getenv());
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+    if (master != null && runner == RunnerKind.direct) {
+      throw usage("--master applies to --runner flink or spark only");
+    }
+    return new RunSettings(lake, runner, effectiveParallelism, noLoad ? null : warehouse, schema, config, fiscalStartMonth, master, s3);
   }
 
   private LocalDate parseDate(String option, String value) {

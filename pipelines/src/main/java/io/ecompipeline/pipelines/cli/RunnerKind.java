@@ -17,20 +17,63 @@ public enum RunnerKind {
     this.runnerName = runnerName;
   }
 
+  /**
+   * Whether this JVM was started by Flink's {@code flink run}: its client installs a context
+   * execution environment before calling our main. Checked by reflection, as only the Flink jar
+   * has Flink on the class path.
+   */
+  public static boolean insideFlinkCli() {
+    try {
+      Class<?> env = Class.forName("org.apache.flink.api.java.ExecutionEnvironment");
+      Object current = env.getMethod("getExecutionEnvironment").invoke(null);
+      return current.getClass().getName().contains("ContextEnvironment");
+    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+      return false;
+    }
+  }
+
   /** Pipeline options for this runner, local and using {@code parallelism} cores. */
   public PipelineOptions options(int parallelism) {
+    return options(parallelism, null);
+  }
+
+  /**
+   * Pipeline options for this runner. {@code master} null means local (an embedded Flink
+   * mini-cluster, Spark {@code local[parallelism]}); otherwise the Flink master ({@code [auto]}
+   * when submitted with {@code flink run}, so the job uses the cluster that command targets) or
+   * the Spark master URL.
+   */
+  public PipelineOptions options(int parallelism, String master) {
     List<String> args = new ArrayList<>();
     args.add("--runner=" + runnerName);
     switch (this) {
-      case direct -> args.add("--targetParallelism=" + parallelism);
+      case direct -> {
+        args.add("--targetParallelism=" + Math.max(parallelism, 1));
+        // The DirectRunner converts each transform to its proto on every bundle to decide whether
+        // to enforce immutability/encodability, and each key is a bundle after a GroupByKey: that
+        // check is most of its time on our graph. The transforms' unit tests (TestPipeline)
+        // keep enforcing both; the CLI's direct runs do not.
+        args.add("--enforceImmutability=false");
+        args.add("--enforceEncodability=false");
+      }
       case flink -> {
-        args.add("--flinkMaster=[local]");
-        args.add("--parallelism=" + parallelism);
+        // Under `flink run` (EMR), [auto] takes the cluster that command targets (e.g. a per-job
+        // YARN cluster); [local] would quietly start a mini-cluster on the submitting node.
+        args.add("--flinkMaster=" + (master != null ? master : insideFlinkCli() ? "[auto]" : "[local]"));
+        if (parallelism > 0) {
+          args.add("--parallelism=" + parallelism);
+        }
         // Pipelined exchanges deadlock on our diamond-shaped graph (one input feeding joins that meet again).
         args.add("--executionModeForBatch=BATCH_FORCED");
         args.add("--fasterCopy=true");
       }
-      case spark -> args.add("--sparkMaster=local[" + parallelism + "]");
+      case spark -> {
+        args.add("--sparkMaster=" + (master == null ? "local[" + Math.max(parallelism, 1) + "]" : master));
+        // Beam's SparkContextFactory builds its SparkConf from spark.* system properties. The web UI
+        // (a Jetty server per run) is of no use to a batch CLI and its store is not in the jar.
+        System.setProperty("spark.ui.enabled", System.getProperty("spark.ui.enabled", "false"));
+        System.setProperty("spark.ui.showConsoleProgress", System.getProperty("spark.ui.showConsoleProgress", "false"));
+      }
     }
     try {
       return PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).create();

@@ -68,7 +68,7 @@ public final class DailyRun {
 
   private RunSummary run() {
     long began = System.nanoTime();
-    PipelineOptions options = settings.runner().options(settings.parallelism());
+    PipelineOptions options = settings.s3().applyTo(settings.runner().options(settings.parallelism(), settings.master()));
     FileSystems.setDefaultPipelineOptions(options);
     QualityRules rules = loadRules();
     try {

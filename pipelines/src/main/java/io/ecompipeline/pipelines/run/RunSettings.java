@@ -1,6 +1,7 @@
 package io.ecompipeline.pipelines.run;
 
 import io.ecompipeline.pipelines.cli.RunnerKind;
+import io.ecompipeline.pipelines.s3.S3Settings;
 import java.nio.file.Path;
 
 /**
@@ -8,6 +9,10 @@ import java.nio.file.Path;
  *
  * @param warehouseUrl JDBC URL to load, or null to stop after gold
  * @param rulesFile quality rules replacing the defaults, or null
+ * @param master where the runner runs: null for the local default ({@code [local]} for Flink,
+ *     {@code local[parallelism]} for Spark), else a Flink master ({@code [auto]} under {@code flink
+ *     run}, {@code host:port}) or a Spark master URL
+ * @param s3 how to reach an {@code s3://} lake
  */
 public record RunSettings(
     String lake,
@@ -16,4 +21,20 @@ public record RunSettings(
     String warehouseUrl,
     String schema,
     Path rulesFile,
-    int fiscalStartMonth) {}
+    int fiscalStartMonth,
+    String master,
+    S3Settings s3) {
+
+  public RunSettings {
+    if (s3 == null) {
+      s3 = S3Settings.DEFAULTS;
+    }
+  }
+
+  /** A local run with S3 settings from the environment. */
+  public RunSettings(String lake, RunnerKind runner, int parallelism, String warehouseUrl, String schema, Path rulesFile,
+      int fiscalStartMonth) {
+    this(lake, runner, parallelism, warehouseUrl, schema, rulesFile, fiscalStartMonth, null,
+        S3Settings.of(null, null, null, System.getenv()));
+  }
+}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecompipeline.pipelines.cli.EcomException;
+import io.ecompipeline.pipelines.s3.BeamBlobStore;
 import io.ecompipeline.transforms.io.LakeFiles;
 import io.ecompipeline.transforms.io.LakePaths;
 import io.ecompipeline.transforms.io.LakePublisher.PublishResult;
@@ -61,8 +62,7 @@ final class WarehouseStage {
         loads.add(TableLoad.full(t.name(), LakeFiles.match(LakePaths.join(dir, "*.parquet"))));
       }
     }
-    try (WarehouseLoader loader = WarehouseLoader.open(settings.warehouseUrl(),
-        WarehouseSettings.fromEnvironment().withSchema(settings.schema()))) {
+    try (WarehouseLoader loader = WarehouseLoader.open(settings.warehouseUrl(), warehouseSettings(settings))) {
       loader.migrate();
       LoadResult result = loader.load(new LoadRequest(runId, LakePaths.join(lake, "gold"), loads));
       LakeFiles.deleteTree(pendingPath);
@@ -75,6 +75,18 @@ final class WarehouseStage {
           + "\nThe failing table was rolled back; gold is published. Fix the cause and run the date again"
           + " (the months not yet loaded are remembered in " + pendingPath + ").", e);
     }
+  }
+
+  /**
+   * The loader's settings: environment plus schema; for Redshift, COPY manifests are written through
+   * Beam FileSystems, next to the gold files on S3 (the default store refuses s3://).
+   */
+  static WarehouseSettings warehouseSettings(RunSettings settings) {
+    WarehouseSettings ws = WarehouseSettings.fromEnvironment().withSchema(settings.schema());
+    if (settings.warehouseUrl() != null && settings.warehouseUrl().startsWith("jdbc:redshift:")) {
+      ws = ws.withManifestStore(new BeamBlobStore());
+    }
+    return ws;
   }
 
   private static Map<String, Set<String>> readPending(String path) throws IOException {

@@ -1,7 +1,10 @@
 package io.ecompipeline.transforms.io;
 
 import io.ecompipeline.transforms.schema.Table;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.util.List;
 import org.apache.beam.sdk.io.parquet.ParquetIO;
@@ -21,14 +24,23 @@ final class ParquetFormat implements FileFormat<Row> {
     rows.sort(table.rowOrder());
   }
 
+  /**
+   * Writes the file in memory first so its footer can be made canonical (see {@link
+   * ParquetFooters}): the same rows give the same bytes on every runner and JVM.
+   */
   @Override
   public void write(List<Row> rows, WritableByteChannel out) throws IOException {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     ParquetIO.Sink sink =
         ParquetIO.sink(table.avroSchema()).withCompressionCodec(CompressionCodecName.SNAPPY);
-    sink.open(out);
+    sink.open(Channels.newChannel(buffer));
     for (Row row : rows) {
       sink.write(table.toAvro(row));
     }
     sink.flush();
+    ByteBuffer bytes = ByteBuffer.wrap(ParquetFooters.canonical(buffer.toByteArray()));
+    while (bytes.hasRemaining()) {
+      out.write(bytes);
+    }
   }
 }
