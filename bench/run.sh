@@ -16,7 +16,7 @@
 # if missing), the built jars: ./mvnw -B -o -q install -DskipTests.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROOT="${BENCH_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 FLINK_JAR="$ROOT/runners/flink/target/ecom-flink.jar"
 SPARK_JAR="$ROOT/runners/spark/target/ecom-spark.jar"
 DUCKDB_JAR="${DUCKDB_JAR:-$HOME/.m2/repository/org/duckdb/duckdb_jdbc/2.0.0.1/duckdb_jdbc-2.0.0.1.jar}"
@@ -29,6 +29,8 @@ HISTORY=0            # if > 0: also time day 2 vs day N at scale 1 on flink (cos
 TIMEOUT=1800         # seconds per timed run; a run over it is reported as "timeout"
 DIRTY=0.01
 JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx8g}"
+RENDER_ONLY=0
+GEN=1
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -40,6 +42,8 @@ while [[ $# -gt 0 ]]; do
     --timeout) TIMEOUT="$2"; shift 2 ;;
     --work) WORK="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
+    --render-only) RENDER_ONLY=1; shift ;;   # re-write docs/BENCHMARKS.md from $WORK/results.tsv
+    --no-gen-rate) GEN=0; shift ;;
     -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -55,7 +59,7 @@ command -v python3 >/dev/null || { echo "python3 is needed to read manifest.json
 
 mkdir -p "$WORK"
 RESULTS="$WORK/results.tsv"
-: > "$RESULTS"
+[[ $RENDER_ONLY -eq 1 ]] || : > "$RESULTS"
 log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
 loadavg() { cut -d' ' -f1 /proc/loadavg; }
 
@@ -120,7 +124,7 @@ bench_run() { # scale runner days
   for (( i = 1; i < days; i++ )); do
     d="$(day "$i")"
     log "scale $scale $runner: day $d (untimed)"
-    if ! java $JAVA_OPTS -jar "$jar" run --lake "$lake" --date "$d" --runner "$runner" --warehouse "jdbc:duckdb:$wh" \
+    if ! timeout "$TIMEOUT" java $JAVA_OPTS -jar "$jar" run --lake "$lake" --date "$d" --runner "$runner" --warehouse "jdbc:duckdb:$wh" \
         > "$lake/run-$d.log" 2>&1; then
       log "untimed day $d failed, see $lake/run-$d.log"
       printf '%s\t%s\t%s\tfailed(day %s)\t-\t-\t-\t-\t-\t-\t-\t-\t%s\n' "$scale" "$runner" "$days" "$i" "$(loadavg)" >> "$RESULTS"
@@ -174,7 +178,9 @@ spark_works() {
     > "$WORK/spark-probe.log" 2>&1
 }
 
+if [[ $RENDER_ONLY -eq 0 ]]; then
 # ------------------------------------------------------------------ generator rate (scale 10, one day)
+if [[ $GEN -eq 1 ]]; then
 log "generator rate: scale 10, one day"
 rm -rf "$WORK/gen-rate"
 /usr/bin/time -v -o "$WORK/gen-rate-time.txt" java $JAVA_OPTS -jar "$FLINK_JAR" generate --lake "$WORK/gen-rate" \
@@ -183,6 +189,8 @@ GEN_RATE="$(grep -o '[0-9,]* order lines/s' "$WORK/gen-rate.log" | tr -d ',' | a
 GEN_LINE="$(grep 'order lines/s' "$WORK/gen-rate.log")"
 GEN_WALL="$(time_fields "$WORK/gen-rate-time.txt")"
 rm -rf "$WORK/gen-rate"
+printf '%s\n%s\n' "$GEN_LINE" "$GEN_WALL" > "$WORK/gen.txt"
+fi
 
 # ------------------------------------------------------------------ the runs
 for s in $DIRECT_SCALES; do
@@ -209,12 +217,15 @@ if [[ "$HISTORY" -gt 2 ]]; then
   baseline_run 1 "$HISTORY"
 fi
 
+fi
 # ------------------------------------------------------------------ docs/BENCHMARKS.md (generated section)
+GEN_LINE="$(sed -n 1p "$WORK/gen.txt" 2>/dev/null || echo '?')"
+GEN_WALL="$(sed -n 2p "$WORK/gen.txt" 2>/dev/null || echo '?')"
 CPU="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 NPROC="$(nproc)"
 MEM="$(free -g | awk '/^Mem:/ {print $2 " GiB total, " $7 " GiB available"}')"
 JAVA="$(java -version 2>&1 | head -1)"
-python3 - "$RESULTS" "$OUT" "$CPU" "$NPROC" "$MEM" "$JAVA" "${GEN_RATE:-?}" "${GEN_LINE:-?}" "$GEN_WALL" "$JAVA_OPTS" <<'PY'
+python3 - "$RESULTS" "$OUT" "$CPU" "$NPROC" "$MEM" "$JAVA" "-" "${GEN_LINE:-?}" "$GEN_WALL" "$JAVA_OPTS" <<'PY'
 import sys, datetime, os, re
 res, out, cpu, nproc, mem, java, gen_rate, gen_line, gen_wall, opts = sys.argv[1:]
 rows = [l.rstrip("\n").split("\t") for l in open(res) if l.strip()]
