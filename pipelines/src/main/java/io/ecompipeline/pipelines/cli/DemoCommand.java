@@ -92,7 +92,7 @@ public final class DemoCommand implements Callable<Integer> {
     out.printf("  warehouse:       %s  (try: duckdb %s \"select * from analytics.daily_kpis order by date_key\")%n", warehouseFile, warehouseFile);
     out.printf("  dashboard:       %s  (open it in a browser)%n", dashboard);
     out.printf("  quality reports: %s/_runs/<date>/quality.html%n", lake);
-    out.println("Next: bin/ecom run --lake " + lake + " --date " + start.plusDays(days - 1) + " --runner direct   (re-run a day; nothing changes)");
+    out.println("Next: bin/ecom run --lake " + lake + " --date " + start.plusDays(days - 1) + "   (re-run a day: nothing changes)");
     out.flush();
     return 0;
   }
