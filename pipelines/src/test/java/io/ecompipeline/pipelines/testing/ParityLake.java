@@ -72,8 +72,8 @@ public final class ParityLake {
     Path rules = dir.resolve("parity-rules.json");
     try (var in = ParityLake.class.getClassLoader().getResourceAsStream("quality/rules.json")) {
       String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-      String relaxed = text.replace("{\"rule\": \"reject_rate\", \"entity\": \"*\", \"parameters\": {\"max\": 0.05}",
-          "{\"rule\": \"reject_rate\", \"entity\": \"*\", \"parameters\": {\"max\": 0.5}");
+      String relaxed = text.replace("{\"rule\": \"reject_rate\", \"entity\": \"*\", \"parameters\": {\"max\": 0.05",
+          "{\"rule\": \"reject_rate\", \"entity\": \"*\", \"parameters\": {\"max\": 0.5");
       if (relaxed.equals(text)) {
         throw new IllegalStateException("quality/rules.json no longer has the reject_rate rule this test relaxes");
       }
