@@ -54,6 +54,10 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-load", description = "Stop after gold: do not load the warehouse.")
   boolean noLoad;
 
+  @Option(names = "--full-load", description = "Load every gold month, not only those this run touched"
+      + " (for a new or rebuilt warehouse beside an existing lake).")
+  boolean fullLoad;
+
   @Option(names = "--schema", defaultValue = "analytics", description = "Warehouse schema (default: ${DEFAULT-VALUE}).")
   String schema;
 
@@ -174,7 +178,7 @@ public final class RunCommand implements Callable<Integer> {
     if (master != null && runner == RunnerKind.direct) {
       throw usage("--master applies to --runner flink or spark only");
     }
-    return new RunSettings(lake, runner, effectiveParallelism, noLoad ? null : warehouse, schema, config, fiscalStartMonth, master, s3);
+    return new RunSettings(lake, runner, effectiveParallelism, noLoad ? null : warehouse, schema, config, fiscalStartMonth, master, s3, fullLoad);
   }
 
   private LocalDate parseDate(String option, String value) {

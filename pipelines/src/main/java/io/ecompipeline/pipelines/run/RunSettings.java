@@ -13,6 +13,8 @@ import java.nio.file.Path;
  *     {@code local[parallelism]} for Spark), else a Flink master ({@code [auto]} under {@code flink
  *     run}, {@code host:port}) or a Spark master URL
  * @param s3 how to reach an {@code s3://} lake
+ * @param fullLoad load every gold month into the warehouse, not only the months this run touched
+ *     (for a new or rebuilt warehouse beside an existing lake)
  */
 public record RunSettings(
     String lake,
@@ -23,7 +25,8 @@ public record RunSettings(
     Path rulesFile,
     int fiscalStartMonth,
     String master,
-    S3Settings s3) {
+    S3Settings s3,
+    boolean fullLoad) {
 
   public RunSettings {
     if (s3 == null) {
@@ -35,6 +38,6 @@ public record RunSettings(
   public RunSettings(String lake, RunnerKind runner, int parallelism, String warehouseUrl, String schema, Path rulesFile,
       int fiscalStartMonth) {
     this(lake, runner, parallelism, warehouseUrl, schema, rulesFile, fiscalStartMonth, null,
-        S3Settings.of(null, null, null, System.getenv()));
+        S3Settings.of(null, null, null, System.getenv()), false);
   }
 }

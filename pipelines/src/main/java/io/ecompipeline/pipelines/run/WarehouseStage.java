@@ -30,6 +30,8 @@ import java.util.TreeSet;
  * (a failed load) are remembered in {@code _runs/_pending_load.json} and loaded by the next run.
  */
 final class WarehouseStage {
+  private static final java.util.regex.Pattern MONTH_DIR = java.util.regex.Pattern.compile("/month=(\\d{4}-\\d{2})/");
+
   private WarehouseStage() {}
 
   static LoadResult load(RunSettings settings, String runId, Map<String, PublishResult> gold, RunManifest manifest)
@@ -43,6 +45,15 @@ final class WarehouseStage {
         Set<String> touched = months.computeIfAbsent(t.name(), k -> new TreeSet<>());
         for (String partition : r.touchedPartitions()) {
           touched.add(partition.replaceFirst("^month=", ""));
+        }
+      }
+      if (LakeLayout.monthPartitioned(t) && settings.fullLoad()) {
+        Set<String> all = months.computeIfAbsent(t.name(), k -> new TreeSet<>());
+        for (String file : LakeFiles.match(LakePaths.join(LakePaths.gold(lake, t.name()), "month=*", "*.parquet"))) {
+          java.util.regex.Matcher m = MONTH_DIR.matcher(file);
+          if (m.find()) {
+            all.add(m.group(1));
+          }
         }
       }
     }
@@ -65,7 +76,7 @@ final class WarehouseStage {
     try (WarehouseLoader loader = WarehouseLoader.open(settings.warehouseUrl(), warehouseSettings(settings))) {
       loader.migrate();
       LoadResult result = loader.load(new LoadRequest(runId, LakePaths.join(lake, "gold"), loads));
-      LakeFiles.deleteTree(pendingPath);
+      LakeFiles.delete(pendingPath);
       ObjectNode section = RunManifest.JSON.createObjectNode();
       result.tables().forEach(tr -> section.put(tr.table(), tr.rows()));
       manifest.section("warehouse_rows", section);

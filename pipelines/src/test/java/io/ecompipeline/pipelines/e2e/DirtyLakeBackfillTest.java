@@ -228,6 +228,32 @@ class DirtyLakeBackfillTest {
     assertTrue(Files.notExists(lake.resolve("_staging")) || E2e.hashes(lake.resolve("_staging")).isEmpty());
   }
 
+  @Test
+  @Order(11)
+  void aNewWarehouseBesideAnExistingLakeIsFilledByAFullLoad() throws Exception {
+    String fresh = "jdbc:duckdb:" + tmp.resolve("fresh.duckdb");
+    // A re-run publishes nothing new, so a new warehouse gets only the whole tables, not the months ...
+    E2e.Result touchedOnly = E2e.cli("run", "--lake", lake.toString(), "--date", DATES.get(0), "--runner", E2e.RUNNER,
+        "--warehouse", fresh);
+    assertEquals(0, touchedOnly.code(), touchedOnly.all());
+    assertTrue(Files.notExists(lake.resolve("_runs/_pending_load.json")), "a successful load clears the pending months");
+    try (Connection c = E2e.duck(); Statement st = c.createStatement()) {
+      st.execute("ATTACH '" + tmp.resolve("fresh.duckdb") + "' AS f (READ_ONLY)");
+      assertEquals(0, E2e.count(c, "SELECT COUNT(*) FROM f.analytics.fact_order_line"), "months the re-run did not touch");
+    }
+    // ... and --full-load brings every month the lake holds.
+    E2e.Result full = E2e.cli("run", "--lake", lake.toString(), "--date", DATES.get(0), "--runner", E2e.RUNNER,
+        "--warehouse", fresh, "--full-load");
+    assertEquals(0, full.code(), full.all());
+    try (Connection c = E2e.duck(); Statement st = c.createStatement()) {
+      st.execute("ATTACH '" + tmp.resolve("fresh.duckdb") + "' AS f (READ_ONLY)");
+      for (String t : E2e.GOLD) {
+        assertEquals(E2e.count(c, "SELECT COUNT(*) FROM " + E2e.gold(lake, t)),
+            E2e.count(c, "SELECT COUNT(*) FROM f.analytics." + t), t + " after --full-load");
+      }
+    }
+  }
+
   private static Map<String, List<String>> warehouseSnapshot() {
     Map<String, List<String>> m = new TreeMap<>();
     try (Connection c = E2e.duck(); Statement st = c.createStatement()) {

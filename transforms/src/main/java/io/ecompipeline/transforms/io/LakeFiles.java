@@ -49,6 +49,11 @@ public final class LakeFiles {
     return paths;
   }
 
+  /** Deletes one file; a file that does not exist is fine. */
+  public static void delete(String path) throws IOException {
+    FileSystems.delete(List.of(FileSystems.matchNewResource(path, false)), StandardMoveOptions.IGNORE_MISSING_FILES);
+  }
+
   /** Deletes every file under {@code dir} (and, on a local disk, the emptied folders). */
   public static void deleteTree(String dir) throws IOException {
     List<ResourceId> files = new ArrayList<>();
