@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -34,7 +35,10 @@ public final class Table implements Serializable {
   private final List<Column> columns;
   private final List<String> key;
   private transient Schema beamSchema;
-  private transient org.apache.avro.Schema avroSchema;
+  private transient volatile AvroForm avro;
+  private transient volatile FilePositions lastRead;
+  /** The last row schema found equal to {@link #beamSchema()} (decoded rows carry copies). */
+  private transient Schema sameAsBeamSchema;
 
   private Table(String name, String description, List<Column> columns, List<String> key) {
     this.name = name;
@@ -94,10 +98,26 @@ public final class Table implements Serializable {
   }
 
   public org.apache.avro.Schema avroSchema() {
-    if (avroSchema == null) {
+    return avro().schema();
+  }
+
+  /**
+   * The Avro record schema and, per column, its Avro type without the null union: built once (the
+   * same constant tables are shared by every thread of a local runner, hence one immutable value).
+   */
+  private record AvroForm(org.apache.avro.Schema schema, org.apache.avro.Schema[] types) {}
+
+  /** Per column of this table, its position in a file's schema (-1: the file lacks it). */
+  private record FilePositions(org.apache.avro.Schema file, int[] at) {}
+
+  private AvroForm avro() {
+    AvroForm form = avro;
+    if (form == null) {
       List<org.apache.avro.Schema.Field> fields = new ArrayList<>();
+      org.apache.avro.Schema[] types = new org.apache.avro.Schema[columns.size()];
       for (Column c : columns) {
         org.apache.avro.Schema type = avroType(c);
+        types[fields.size()] = type;
         if (!c.required()) {
           type =
               org.apache.avro.Schema.createUnion(
@@ -107,10 +127,11 @@ public final class Table implements Serializable {
             new org.apache.avro.Schema.Field(
                 c.name(), type, c.description(), c.required() ? null : org.apache.avro.Schema.Field.NULL_DEFAULT_VALUE));
       }
-      avroSchema =
-          org.apache.avro.Schema.createRecord(name, description, "io.ecompipeline.lake", false, fields);
+      form = new AvroForm(
+          org.apache.avro.Schema.createRecord(name, description, "io.ecompipeline.lake", false, fields), types);
+      avro = form;
     }
-    return avroSchema;
+    return form;
   }
 
   /**
@@ -157,8 +178,13 @@ public final class Table implements Serializable {
       return this;
     }
 
+    /**
+     * The row, without Beam's per-value verification (a field-access walk per row that cost as
+     * much as building the row): values are ours, typed by the same {@link Table} that made the
+     * schema, and coders reject a mistyped value anyway.
+     */
     public Row build() {
-      return Row.withSchema(schema).addValues(values).build();
+      return Row.withSchema(schema).attachValues(Arrays.asList(values.clone()));
     }
   }
 
@@ -173,26 +199,48 @@ public final class Table implements Serializable {
     return order;
   }
 
+  /** The row as an Avro record of {@link #avroSchema()}; the row must have this table's schema. */
   public GenericRecord toAvro(Row row) {
-    GenericData.Record rec = new GenericData.Record(avroSchema());
-    for (Column c : columns) {
-      Object v = row.getValue(c.name());
+    AvroForm form = avro();
+    GenericData.Record rec = new GenericData.Record(form.schema());
+    Schema rowSchema = row.getSchema();
+    if (rowSchema != sameAsBeamSchema) {
+      if (!rowSchema.equals(beamSchema())) {
+        throw new IllegalArgumentException(name + " cannot write a row of another schema: " + rowSchema);
+      }
+      sameAsBeamSchema = rowSchema;
+    }
+    for (int i = 0; i < columns.size(); i++) {
+      Object v = row.getValue(i);
+      Column c = columns.get(i);
       if (v == null) {
         if (c.required()) {
           throw new IllegalArgumentException(name + "." + c.name() + " is required but null in " + row);
         }
         continue;
       }
-      rec.put(c.name(), toAvroValue(c, v));
+      rec.put(i, toAvroValue(c, form.types()[i], v));
     }
     return rec;
   }
 
+  /** A row of this table from a record read from its files; columns the file lacks are null. */
   public Row fromAvro(GenericRecord rec) {
+    org.apache.avro.Schema[] types = avro().types();
+    FilePositions read = lastRead;
+    if (read == null || read.file() != rec.getSchema()) {
+      int[] at = new int[columns.size()];
+      for (int i = 0; i < at.length; i++) {
+        org.apache.avro.Schema.Field f = rec.getSchema().getField(columns.get(i).name());
+        at[i] = f == null ? -1 : f.pos();
+      }
+      read = new FilePositions(rec.getSchema(), at);
+      lastRead = read;
+    }
     RowBuilder b = row();
-    for (Column c : columns) {
-      Object v = rec.getSchema().getField(c.name()) == null ? null : rec.get(c.name());
-      b.addValue(v == null ? null : fromAvroValue(c, v));
+    for (int i = 0; i < columns.size(); i++) {
+      Object v = read.at()[i] < 0 ? null : rec.get(read.at()[i]);
+      b.addValue(v == null ? null : fromAvroValue(columns.get(i), types[i], v));
     }
     return b.build();
   }
@@ -206,12 +254,11 @@ public final class Table implements Serializable {
     return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
   }
 
-  private Object toAvroValue(Column c, Object v) {
+  private static Object toAvroValue(Column c, org.apache.avro.Schema fixed, Object v) {
     switch (c.type()) {
       case MONEY:
       case RATE:
         BigDecimal d = ((BigDecimal) v).setScale(c.type().scale(), RoundingMode.UNNECESSARY);
-        org.apache.avro.Schema fixed = avroType(c);
         return DECIMALS.toFixed(d, fixed, fixed.getLogicalType());
       case TIMESTAMP:
         return epochMicros((Instant) v);
@@ -222,13 +269,12 @@ public final class Table implements Serializable {
     }
   }
 
-  private Object fromAvroValue(Column c, Object v) {
+  private static Object fromAvroValue(Column c, org.apache.avro.Schema fixed, Object v) {
     switch (c.type()) {
       case STRING:
         return v.toString();
       case MONEY:
       case RATE:
-        org.apache.avro.Schema fixed = avroType(c);
         if (v instanceof ByteBuffer) {
           return DECIMALS.fromBytes((ByteBuffer) v, fixed, fixed.getLogicalType());
         }
@@ -284,7 +330,7 @@ public final class Table implements Serializable {
       case RATE:
         return FieldType.DECIMAL;
       case TIMESTAMP:
-        return FieldType.logicalType(SqlTypes.TIMESTAMP);
+        return FieldType.logicalType(EpochMicros.INSTANCE);
       case DATE:
         return FieldType.logicalType(SqlTypes.DATE);
       default:
