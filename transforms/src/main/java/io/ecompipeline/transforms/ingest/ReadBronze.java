@@ -3,6 +3,7 @@ package io.ecompipeline.transforms.ingest;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ecompipeline.transforms.io.MatchedFiles;
 import io.ecompipeline.transforms.quality.QualityRules;
 import io.ecompipeline.transforms.quality.RuleCodes;
 import io.ecompipeline.transforms.schema.Column;
@@ -25,7 +26,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -78,10 +78,7 @@ public final class ReadBronze extends PTransform<PBegin, PCollection<BronzeRecor
   @Override
   public PCollection<BronzeRecord> expand(PBegin input) {
     return input
-        .apply("Match files", FileIO.match()
-            .filepattern(folder(lakeRoot, entity, ingestDate) + "**")
-            .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
-        .apply("Open files", FileIO.readMatches())
+        .apply("Files", MatchedFiles.of(folder(lakeRoot, entity, ingestDate) + "**"))
         .apply("Parse records", ParDo.of(new ParseFile(entity, ingestDate, rules.requiredColumns(entity.name()))))
         .setCoder(BronzeRecord.RecordCoder.of());
   }

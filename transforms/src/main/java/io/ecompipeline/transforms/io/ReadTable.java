@@ -1,13 +1,8 @@
 package io.ecompipeline.transforms.io;
 
 import io.ecompipeline.transforms.schema.Table;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.beam.sdk.coders.RowCoder;
-import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
@@ -33,26 +28,8 @@ public final class ReadTable extends PTransform<PBegin, PCollection<Row>> {
   @Override
   public PCollection<Row> expand(PBegin input) {
     return input
-        .apply("Match " + table.name(),
-            FileIO.match()
-                .filepattern(LakePaths.join(tableDir, "**.parquet"))
-                .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
-        .apply("Open " + table.name(), FileIO.readMatches())
-        .apply("Parse " + table.name(),
-            ParquetIO.parseFilesGenericRecords(new ToRow(table)).withCoder(RowCoder.of(table.beamSchema())))
+        .apply("Files of " + table.name(), MatchedFiles.of(LakePaths.join(tableDir, "**.parquet")))
+        .apply("Parse " + table.name(), ParDo.of(new ParquetFileRows(table)))
         .setRowSchema(table.beamSchema());
-  }
-
-  private static final class ToRow implements SerializableFunction<GenericRecord, Row> {
-    private final Table table;
-
-    ToRow(Table table) {
-      this.table = table;
-    }
-
-    @Override
-    public Row apply(GenericRecord rec) {
-      return table.fromAvro(rec);
-    }
   }
 }
