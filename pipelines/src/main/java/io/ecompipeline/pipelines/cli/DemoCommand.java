@@ -73,7 +73,7 @@ public final class DemoCommand implements Callable<Integer> {
     String warehouse = "jdbc:duckdb:" + warehouseFile;
     out.printf("2/3 Running %s .. %s through bronze -> silver -> gold -> warehouse on %s%n", start, start.plusDays(days - 1), runner);
     out.flush();
-    RunSettings settings = new RunSettings(lake.toString(), runner, 2, warehouse, "analytics", null, 2);
+    RunSettings settings = new RunSettings(lake.toString(), runner, RunSettings.AUTO, warehouse, "analytics", null, 2);
     Backfill.run(settings, start, start.plusDays(days - 1), out);
 
     out.println("3/3 Results");

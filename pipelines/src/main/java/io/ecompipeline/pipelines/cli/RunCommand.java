@@ -44,7 +44,7 @@ public final class RunCommand implements Callable<Integer> {
   RunnerKind runner;
 
   @Option(names = "--parallelism",
-      description = "Parallelism: cores of a local runner (default 2); on a cluster (--master, or under 'flink run') the cluster's default unless given.")
+      description = "Parallelism: cores of a local runner (default: 1 for a day under 8 MiB of bronze, else all cores); on a cluster (--master, or under 'flink run') the cluster's default unless given.")
   Integer parallelism;
 
   @Option(names = "--warehouse", defaultValue = "jdbc:duckdb:ecom.duckdb",
@@ -156,7 +156,7 @@ public final class RunCommand implements Callable<Integer> {
       throw usage("--parallelism must be at least 1");
     }
     boolean onCluster = master != null || (runner == RunnerKind.flink && RunnerKind.insideFlinkCli());
-    int effectiveParallelism = parallelism != null ? parallelism : onCluster ? 0 : 2;
+    int effectiveParallelism = parallelism != null ? parallelism : onCluster ? 0 : RunSettings.AUTO;
     if (fiscalStartMonth < 1 || fiscalStartMonth > 12) {
       throw usage("--fiscal-start-month must be 1-12, got " + fiscalStartMonth);
     }

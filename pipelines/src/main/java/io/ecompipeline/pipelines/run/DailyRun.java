@@ -29,6 +29,7 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * One ingest date through every stage: transform (bronze → staged silver and gold), quality
@@ -68,7 +69,10 @@ public final class DailyRun {
 
   private RunSummary run() {
     long began = System.nanoTime();
-    PipelineOptions options = settings.s3().applyTo(settings.runner().options(settings.parallelism(), settings.master()));
+    // S3 settings first: choosing the parallelism lists the day's bronze, which may be on S3.
+    FileSystems.setDefaultPipelineOptions(settings.s3().applyTo(PipelineOptionsFactory.create()));
+    PipelineOptions options = settings.s3().applyTo(
+        settings.runner().options(LocalParallelism.of(settings, date), settings.master()));
     FileSystems.setDefaultPipelineOptions(options);
     QualityRules rules = loadRules();
     try {

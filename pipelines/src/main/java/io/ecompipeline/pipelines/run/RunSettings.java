@@ -7,6 +7,8 @@ import java.nio.file.Path;
 /**
  * What a run needs to know beyond its date.
  *
+ * @param parallelism slots (cores) of the runner; {@link #AUTO} lets a local run choose per date, 0
+ *     takes the cluster's default
  * @param warehouseUrl JDBC URL to load, or null to stop after gold
  * @param rulesFile quality rules replacing the defaults, or null
  * @param master where the runner runs: null for the local default ({@code [local]} for Flink,
@@ -27,6 +29,9 @@ public record RunSettings(
     String master,
     S3Settings s3,
     boolean fullLoad) {
+
+  /** {@code parallelism} for a local run that picks its own per date (see {@link LocalParallelism}). */
+  public static final int AUTO = -1;
 
   public RunSettings {
     if (s3 == null) {
