@@ -16,14 +16,15 @@ final class JsonLinesFormat implements FileFormat<String> {
     Collections.sort(lines);
   }
 
+  /** Flushes, never closes: the channel is the caller's (see {@link FileFormat#write}). */
   @Override
   public void write(List<String> lines, WritableByteChannel out) throws IOException {
     OutputStream stream = Channels.newOutputStream(out);
-    try (Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
-      for (String line : lines) {
-        w.write(line);
-        w.write('\n');
-      }
+    Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8));
+    for (String line : lines) {
+      w.write(line);
+      w.write('\n');
     }
+    w.flush();
   }
 }

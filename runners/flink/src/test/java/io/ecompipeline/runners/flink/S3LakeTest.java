@@ -9,6 +9,7 @@ import io.ecompipeline.pipelines.s3.BeamBlobStore;
 import io.ecompipeline.pipelines.s3.S3Settings;
 import io.ecompipeline.pipelines.testing.GoldSnapshot;
 import io.ecompipeline.pipelines.testing.ParityLake;
+import io.ecompipeline.testing.s3proxy.S3ProxyServer;
 import io.ecompipeline.warehouse.ddl.StarSchema;
 import io.ecompipeline.warehouse.load.BulkLoad;
 import io.ecompipeline.warehouse.load.LoadRequest;
@@ -25,10 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -39,14 +37,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The whole pipeline on a real S3 API: S3Proxy in-process on 127.0.0.1 (filesystem store, signature
- * checks on). Bronze is uploaded, two days run on embedded Flink with {@code --lake s3://…}, and
- * the gold read back from S3 must equal a local run's gold byte for byte. Then the Redshift
- * loader's COPY manifest is written through the pipeline's BlobStore onto the same S3.
+ * The whole pipeline on a real S3 API: S3Proxy in its own JVM on 127.0.0.1 (filesystem store, signature
+ * checks on; its AWS SDK cannot share this JVM with Beam's, see {@link S3ProxyServer}). Bronze is
+ * uploaded, two days run on embedded Flink with {@code --lake s3://…}, and the gold read back from
+ * S3 must equal a local run's gold byte for byte. Then the Redshift loader's COPY manifest is
+ * written through the pipeline's BlobStore onto the same S3.
  */
-@Disabled("S3Proxy 4.1.0's handler calls AWS SDK >= 2.28 APIs (PutObjectRequest.ifMatch, checksums); Beam 2.62 pins"
-    + " the SDK to 2.20.47 in the same JVM, so every PUT fails with NoSuchMethodError. Next step: start S3Proxy in its own"
-    + " JVM (own class path, SDK 2.57.8) and keep this test as is.")
 class S3LakeTest {
   private static final String ACCESS = "ecom-test-access";
   private static final String SECRET = "ecom-test-secret-key";
@@ -56,8 +52,7 @@ class S3LakeTest {
   private static final String DAY2 = "2025-03-02";
 
   @RegisterExtension
-  final S3ProxyExtension s3proxy = S3ProxyExtension.builder()
-      .withCredentials(AuthenticationType.AWS_V2_OR_V4, ACCESS, SECRET).build();
+  final S3ProxyServer s3proxy = S3ProxyServer.withCredentials(ACCESS, SECRET);
 
   @AfterEach
   void clearCredentials() {
