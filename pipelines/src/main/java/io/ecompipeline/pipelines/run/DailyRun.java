@@ -70,9 +70,10 @@ public final class DailyRun {
   private RunSummary run() {
     long began = System.nanoTime();
     // S3 settings first: choosing the parallelism lists the day's bronze, which may be on S3.
-    FileSystems.setDefaultPipelineOptions(settings.s3().applyTo(PipelineOptionsFactory.create()));
+    boolean onS3 = settings.lake().startsWith("s3://");
+    FileSystems.setDefaultPipelineOptions(settings.s3().applyTo(PipelineOptionsFactory.create(), onS3));
     PipelineOptions options = settings.s3().applyTo(
-        settings.runner().options(LocalParallelism.of(settings, date), settings.master()));
+        settings.runner().options(LocalParallelism.of(settings, date), settings.master()), onS3);
     FileSystems.setDefaultPipelineOptions(options);
     QualityRules rules = loadRules();
     try {

@@ -43,11 +43,23 @@ public record S3Settings(String region, String endpoint, boolean pathStyle) {
     return new S3Settings(r, e, p);
   }
 
-  /** Sets the AWS options Beam's S3 filesystem builds its client from. */
+  /** Sets the AWS options Beam's S3 filesystem builds its client from, for a lake on S3. */
   public PipelineOptions applyTo(PipelineOptions options) {
+    return applyTo(options, true);
+  }
+
+  /**
+   * Sets the AWS options Beam's S3 filesystem builds its client from. For a lake that is not on
+   * S3 and no region given, the region is fixed instead of looked up: the SDK's default region
+   * chain ends by probing the EC2 instance metadata service, which off EC2 costs ~1.5 s of retries
+   * each time Beam registers its file systems, i.e. on every run of a backfill.
+   */
+  public PipelineOptions applyTo(PipelineOptions options, boolean lakeOnS3) {
     AwsOptions aws = options.as(AwsOptions.class);
     if (region != null) {
       aws.setAwsRegion(Region.of(region));
+    } else if (!lakeOnS3) {
+      aws.setAwsRegion(Region.US_EAST_1);
     }
     if (endpoint != null) {
       aws.setEndpoint(URI.create(endpoint));

@@ -34,4 +34,14 @@ class S3SettingsTest {
     assertNull(none.endpoint());
     assertThrows(IllegalArgumentException.class, () -> new S3Settings(null, "not a url", false));
   }
+
+  @Test
+  void aLocalLakeFixesTheUnusedRegionAndALakeOnS3KeepsWhatWasGiven() {
+    PipelineOptions local = S3Settings.DEFAULTS.applyTo(PipelineOptionsFactory.create(), false);
+    assertEquals(Region.US_EAST_1, local.as(AwsOptions.class).getAwsRegion());
+    PipelineOptions given = new S3Settings("sa-east-1", null, false).applyTo(PipelineOptionsFactory.create(), false);
+    assertEquals(Region.SA_EAST_1, given.as(AwsOptions.class).getAwsRegion());
+    PipelineOptions onS3 = new S3Settings("eu-west-1", null, false).applyTo(PipelineOptionsFactory.create(), true);
+    assertEquals(Region.EU_WEST_1, onS3.as(AwsOptions.class).getAwsRegion());
+  }
 }
