@@ -31,7 +31,10 @@ final class ParquetFileRows extends DoFn<FileIO.ReadableFile, Row> {
   @ProcessElement
   public void process(@Element FileIO.ReadableFile file, OutputReceiver<Row> out) throws IOException {
     try (ParquetReader<GenericRecord> reader =
-        AvroParquetReader.<GenericRecord>builder(new ChannelInputFile(file)).withDataModel(GenericData.get()).build()) {
+        AvroParquetReader.<GenericRecord>builder(new ChannelInputFile(file))
+            .withDataModel(GenericData.get())
+            .withConf(ParquetFormat.hadoopConf())
+            .build()) {
       for (GenericRecord rec = reader.read(); rec != null; rec = reader.read()) {
         out.output(table.fromAvro(rec));
       }
