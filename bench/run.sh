@@ -58,6 +58,8 @@ fi
 command -v python3 >/dev/null || { echo "python3 is needed to read manifest.json" >&2; exit 1; }
 
 mkdir -p "$WORK"
+# Spark binds to the host's address unless told (as bin/ecom does); its jar's manifest opens the JDK packages it needs.
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 RESULTS="$WORK/results.tsv"
 [[ $RENDER_ONLY -eq 1 ]] || : > "$RESULTS"
 log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
