@@ -31,8 +31,7 @@ final class LocalParallelism {
     long bytes = 0;
     try {
       for (Table entity : SilverTables.ENTITIES) {
-        String dir = LakePaths.join(lake, "bronze/" + entity.name() + "/ingest_date=" + date);
-        for (MatchResult.Metadata file : LakePublisher.list(dir).values()) {
+        for (MatchResult.Metadata file : LakePublisher.list(LakePaths.bronze(lake, entity.name(), date)).values()) {
           bytes += file.sizeBytes();
         }
       }

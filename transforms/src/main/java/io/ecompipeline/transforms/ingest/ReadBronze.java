@@ -3,6 +3,7 @@ package io.ecompipeline.transforms.ingest;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ecompipeline.transforms.io.LakePaths;
 import io.ecompipeline.transforms.io.MatchedFiles;
 import io.ecompipeline.transforms.quality.QualityRules;
 import io.ecompipeline.transforms.quality.RuleCodes;
@@ -69,16 +70,10 @@ public final class ReadBronze extends PTransform<PBegin, PCollection<BronzeRecor
     return new ReadBronze(lakeRoot, entity, ingestDate, rules);
   }
 
-  /** The folder this transform reads, e.g. {@code /lake/bronze/orders/ingest_date=2024-01-01/}. */
-  public static String folder(String lakeRoot, Table entity, LocalDate ingestDate) {
-    String root = lakeRoot.endsWith("/") ? lakeRoot : lakeRoot + "/";
-    return root + "bronze/" + entity.name() + "/ingest_date=" + ingestDate + "/";
-  }
-
   @Override
   public PCollection<BronzeRecord> expand(PBegin input) {
     return input
-        .apply("Files", MatchedFiles.of(folder(lakeRoot, entity, ingestDate) + "**"))
+        .apply("Files", MatchedFiles.of(LakePaths.join(LakePaths.bronze(lakeRoot, entity.name(), ingestDate), "**")))
         .apply("Parse records", ParDo.of(new ParseFile(entity, ingestDate, rules.requiredColumns(entity.name()))))
         .setCoder(BronzeRecord.RecordCoder.of());
   }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
@@ -38,15 +39,18 @@ public final class LakeFiles {
 
   /** Paths of the files matching a glob, sorted; none when nothing matches. */
   public static List<String> match(String glob) throws IOException {
+    return matchMetadata(glob).stream().map(m -> m.resourceId().toString()).toList();
+  }
+
+  /** The files matching a glob, sorted by path; none when nothing matches. */
+  public static List<MatchResult.Metadata> matchMetadata(String glob) throws IOException {
     MatchResult m = FileSystems.match(glob, EmptyMatchTreatment.ALLOW);
-    List<String> paths = new ArrayList<>();
+    List<MatchResult.Metadata> files = new ArrayList<>();
     if (m.status() == MatchResult.Status.OK) {
-      for (MatchResult.Metadata md : m.metadata()) {
-        paths.add(md.resourceId().toString());
-      }
+      files.addAll(m.metadata());
     }
-    paths.sort(null);
-    return paths;
+    files.sort(Comparator.comparing(f -> f.resourceId().toString()));
+    return files;
   }
 
   /** Deletes one file; a file that does not exist is fine. */

@@ -2,12 +2,8 @@ package io.ecompipeline.transforms.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MetadataCoderV2;
 import org.apache.beam.sdk.transforms.Create;
@@ -42,13 +38,7 @@ public final class MatchedFiles extends PTransform<PBegin, PCollection<FileIO.Re
 
   private static List<MatchResult.Metadata> list(String glob) {
     try {
-      MatchResult m = FileSystems.match(glob, EmptyMatchTreatment.ALLOW);
-      List<MatchResult.Metadata> files = new ArrayList<>();
-      if (m.status() == MatchResult.Status.OK) {
-        files.addAll(m.metadata());
-      }
-      files.sort(Comparator.comparing(f -> f.resourceId().toString()));
-      return files;
+      return LakeFiles.matchMetadata(glob);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + glob, e);
     }

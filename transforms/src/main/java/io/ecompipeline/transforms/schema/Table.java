@@ -6,7 +6,6 @@ import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -280,7 +279,7 @@ public final class Table implements Serializable {
         }
         return DECIMALS.fromFixed((GenericFixed) v, fixed, fixed.getLogicalType());
       case TIMESTAMP:
-        return Instant.EPOCH.plus((Long) v, ChronoUnit.MICROS);
+        return EpochMicros.INSTANCE.toInputType((Long) v);
       case DATE:
         return LocalDate.ofEpochDay((Integer) v);
       default:
