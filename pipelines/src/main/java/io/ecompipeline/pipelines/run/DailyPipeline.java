@@ -43,6 +43,9 @@ final class DailyPipeline {
   /** The staged file with the quality facts: one JSON array {@code [key, value]} per line. */
   static final String QUALITY_FACTS = "_quality/facts.jsonl";
 
+  /** The staged lists of live files each incrementally merged silver table replaces: {@code <table>.txt}, a path a line. */
+  static final String REPLACED = "_replaced";
+
   /** The silver tables that hold customer PII. */
   static final List<Table> PII_TABLES = List.of(SilverTables.CUSTOMERS, SilverTables.CUSTOMERS_HISTORY);
 
@@ -60,11 +63,18 @@ final class DailyPipeline {
       bronze.put(entity, p.apply("Read bronze " + entity.name(), ReadBronze.of(lake, entity, date).withRules(rules)));
     }
     Map<Table, PCollection<Row>> previous = new HashMap<>();
+    Map<Table, String> mergedInPlace = new HashMap<>();
     for (Table table : silverTables()) {
-      previous.put(table, p.apply("Read silver " + table.name(), ReadTable.of(table, LakePaths.silver(lake, table.name()))));
+      String dir = LakePaths.silver(lake, table.name());
+      if (LakeLayout.SILVER_MERGED_INCREMENTALLY.contains(table)) {
+        mergedInPlace.put(table, dir);
+      } else {
+        previous.put(table, p.apply("Read silver " + table.name(), ReadTable.of(table, dir)));
+      }
     }
 
-    SilverResult silver = p.apply(BuildSilver.forRun(date, rules).withBronze(bronze).withPreviousSilver(previous));
+    SilverResult silver = p.apply(BuildSilver.forRun(date, rules).withBronze(bronze).withPreviousSilver(previous)
+        .withIncrementalMerge(mergedInPlace));
     Map<Table, PCollection<Row>> silverRows = new HashMap<>();
     for (Table table : silverTables()) {
       PCollection<Row> rows = LakeLayout.SILVER_PARTITIONED_BY_ORDER.contains(table) ? null : silver.table(table);
@@ -81,8 +91,17 @@ final class DailyPipeline {
               MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.rows()))
                   .via((KV<String, Row> kv) -> KV.of(kv.getKey() + "/" + Layouts.PART, kv.getValue())))
               .setCoder(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(table.beamSchema())))
-          : keyByFile("silver " + table.name(), silverRows.get(table), LakeLayout.silver(table));
+          : keyByFile("silver " + table.name(), LakeLayout.SILVER_MERGED_INCREMENTALLY.contains(table)
+              ? silver.toWrite(table) : silverRows.get(table), LakeLayout.silver(table));
       files = files.parquet(table, LakePaths.join(staging, "silver", table.name()), rows);
+      PCollection<String> replaced = silver.replacedFiles(table);
+      if (replaced != null) {
+        String list = table.name() + ".txt";
+        files = files.jsonLines("replaced " + table.name(), LakePaths.join(staging, REPLACED), replaced
+            .apply("Files replaced in " + table.name(), MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+                .via((String path) -> KV.of(list, path)))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
+      }
     }
     files = files.jsonLines("quarantine", LakePaths.join(staging, "quarantine"), silver.quarantined()
         .apply("Files of quarantine", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))

@@ -142,8 +142,11 @@ public final class DailyRun {
           LakePaths.join(staging, "quarantine", rel), LakePaths.quarantine(lake, entity.name(), date)));
     }
     for (Table t : DailyPipeline.silverTables()) {
-      record(published, "silver/" + t.name(), LakePublisher.publish(
-          LakePaths.join(staging, "silver", t.name()), LakePaths.silver(lake, t.name())));
+      String from = LakePaths.join(staging, "silver", t.name());
+      String to = LakePaths.silver(lake, t.name());
+      record(published, "silver/" + t.name(), LakeLayout.SILVER_MERGED_INCREMENTALLY.contains(t)
+          ? LakePublisher.publishReplacing(from, to, replacedFiles(t))
+          : LakePublisher.publish(from, to));
     }
     Map<String, PublishResult> gold = new LinkedHashMap<>();
     for (Table t : GoldTables.ALL) {
@@ -154,6 +157,12 @@ public final class DailyRun {
     LakeFiles.deleteTree(staging);
     manifest.section("published", published);
     return gold;
+  }
+
+  /** The live files of an incrementally merged silver table that this run's staged files replace. */
+  private List<String> replacedFiles(Table table) throws IOException {
+    String path = LakePaths.join(staging, DailyPipeline.REPLACED, table.name() + ".txt");
+    return LakeFiles.exists(path) ? List.of(LakeFiles.readString(path).split("\n")) : List.of();
   }
 
   private static void record(ObjectNode published, String name, PublishResult r) {

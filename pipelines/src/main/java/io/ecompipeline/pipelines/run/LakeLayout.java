@@ -16,10 +16,17 @@ final class LakeLayout {
   /** Silver tables whose partition folder the silver transforms compute (they need the customer's region). */
   static final List<Table> SILVER_PARTITIONED_BY_ORDER = List.of(SilverTables.ORDERS, SilverTables.ORDER_ITEMS);
 
+  /**
+   * Silver tables merged incrementally (their files hold one date partition and first-arrival
+   * date each, so a day's rows go to new files and old files are rewritten only when superseded):
+   * the large, append-mostly tables partitioned by a date of their own rows.
+   */
+  static final List<Table> SILVER_MERGED_INCREMENTALLY = List.of(SilverTables.PAYMENTS, SilverTables.CLICKSTREAM);
+
   private static final Map<Table, SerializableFunction<Row, String>> SILVER =
       Map.of(
-          SilverTables.PAYMENTS, Layouts.dateOf("payment_date", "payment_ts"),
-          SilverTables.CLICKSTREAM, Layouts.dateOf("event_date", "event_ts"));
+          SilverTables.PAYMENTS, Layouts.dateOfByArrival("payment_date", "payment_ts"),
+          SilverTables.CLICKSTREAM, Layouts.dateOfByArrival("event_date", "event_ts"));
 
   private static final Map<Table, SerializableFunction<Row, String>> GOLD =
       Map.of(

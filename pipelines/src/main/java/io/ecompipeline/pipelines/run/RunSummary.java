@@ -1,6 +1,7 @@
 package io.ecompipeline.pipelines.run;
 
 import io.ecompipeline.transforms.quality.QualitySummary;
+import io.ecompipeline.transforms.quality.IncrementalMerge;
 import io.ecompipeline.transforms.schema.GoldTables;
 import io.ecompipeline.transforms.schema.Table;
 import io.ecompipeline.warehouse.load.LoadResult;
@@ -47,7 +48,9 @@ public record RunSummary(
     }
     Map<String, Long> silver = new LinkedHashMap<>();
     for (Table t : DailyPipeline.silverTables()) {
-      silver.put(t.name(), counters.getOrDefault("write." + t.name() + ".rows", 0L));
+      // An incrementally merged table writes only the files it rewrote; the rest were kept.
+      silver.put(t.name(), counters.getOrDefault("write." + t.name() + ".rows", 0L)
+          + counters.getOrDefault(IncrementalMerge.keptRows(t), 0L));
     }
     Map<String, Long> gold = new LinkedHashMap<>();
     for (Table t : GoldTables.ALL) {

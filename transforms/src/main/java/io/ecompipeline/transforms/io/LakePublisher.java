@@ -5,11 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -48,7 +51,23 @@ public final class LakePublisher {
     }
   }
 
+  /** Makes {@code targetDir} hold exactly the files of {@code stagingDir}. */
   public static PublishResult publish(String stagingDir, String targetDir) throws IOException {
+    return publish(stagingDir, targetDir, live -> true);
+  }
+
+  /**
+   * Publishes the files of {@code stagingDir} over {@code targetDir} and removes the live files
+   * named in {@code replaced} (relative paths) that staging does not hold; every other live file
+   * stays (a table merged incrementally stages only the files it rewrote).
+   */
+  public static PublishResult publishReplacing(String stagingDir, String targetDir, Collection<String> replaced)
+      throws IOException {
+    return publish(stagingDir, targetDir, Set.copyOf(replaced)::contains);
+  }
+
+  private static PublishResult publish(String stagingDir, String targetDir, Predicate<String> obsoleteUnlessStaged)
+      throws IOException {
     Map<String, MatchResult.Metadata> staged = list(stagingDir);
     Map<String, MatchResult.Metadata> live = list(targetDir);
     List<ResourceId> moveFrom = new ArrayList<>();
@@ -68,7 +87,7 @@ public final class LakePublisher {
     List<ResourceId> obsolete = new ArrayList<>();
     List<String> deleted = new ArrayList<>();
     for (Map.Entry<String, MatchResult.Metadata> e : live.entrySet()) {
-      if (!staged.containsKey(e.getKey())) {
+      if (!staged.containsKey(e.getKey()) && obsoleteUnlessStaged.test(e.getKey())) {
         obsolete.add(e.getValue().resourceId());
         deleted.add(e.getKey());
       }

@@ -1,6 +1,7 @@
 package io.ecompipeline.transforms.io;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.Row;
@@ -35,9 +36,20 @@ public final class Layouts {
 
   /** {@code <name>=YYYY-MM-DD/} partitions from the UTC date of a TIMESTAMP column. */
   public static SerializableFunction<Row, String> dateOf(String name, String timestampColumn) {
-    return row -> {
-      Instant ts = row.getLogicalTypeValue(timestampColumn, Instant.class);
-      return name + "=" + ts.atOffset(ZoneOffset.UTC).toLocalDate() + "/" + PART;
-    };
+    return row -> partition(row, name, timestampColumn) + PART;
+  }
+
+  /**
+   * As {@link #dateOf}, with one file per first-arrival date inside the partition ({@code
+   * part-<ingest_date>.parquet}): a day's rows go to new files, and an older file is rewritten only
+   * when a row of it is superseded (see {@code IncrementalMerge}).
+   */
+  public static SerializableFunction<Row, String> dateOfByArrival(String name, String timestampColumn) {
+    return row -> partition(row, name, timestampColumn) + "part-" + row.<LocalDate>getValue("ingest_date") + ".parquet";
+  }
+
+  private static String partition(Row row, String name, String timestampColumn) {
+    Instant ts = row.getLogicalTypeValue(timestampColumn, Instant.class);
+    return name + "=" + ts.atOffset(ZoneOffset.UTC).toLocalDate() + "/";
   }
 }

@@ -5,12 +5,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.Row;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.io.DelegatingSeekableInputStream;
 import org.apache.parquet.io.InputFile;
@@ -19,9 +25,9 @@ import org.apache.parquet.io.SeekableInputStream;
 /**
  * Reads one whole Parquet file of a table as rows. Lake files are a partition each, small enough
  * that splitting them (ParquetIO's splittable read: a keyed shuffle per table) costs more than it
- * spreads.
+ * spreads. The static readers serve other DoFns that read lake files.
  */
-final class ParquetFileRows extends DoFn<FileIO.ReadableFile, Row> {
+public final class ParquetFileRows extends DoFn<FileIO.ReadableFile, Row> {
   private final Table table;
 
   ParquetFileRows(Table table) {
@@ -30,15 +36,51 @@ final class ParquetFileRows extends DoFn<FileIO.ReadableFile, Row> {
 
   @ProcessElement
   public void process(@Element FileIO.ReadableFile file, OutputReceiver<Row> out) throws IOException {
-    try (ParquetReader<GenericRecord> reader =
-        AvroParquetReader.<GenericRecord>builder(new ChannelInputFile(file))
-            .withDataModel(GenericData.get())
-            .withConf(ParquetFormat.hadoopConf())
-            .build()) {
+    forEachRow(file, table, out::output);
+  }
+
+  /** Every row of {@code file}, a Parquet file of {@code table}. */
+  public static void forEachRow(FileIO.ReadableFile file, Table table, Consumer<Row> rows) throws IOException {
+    try (ParquetReader<GenericRecord> reader = reader(file, ParquetFormat.hadoopConf())) {
       for (GenericRecord rec = reader.read(); rec != null; rec = reader.read()) {
-        out.output(table.fromAvro(rec));
+        rows.accept(table.fromAvro(rec));
       }
     }
+  }
+
+  /**
+   * The values of some columns of every row of {@code file}, reading only those columns' pages;
+   * each value as text ({@code toString()} of the Avro value: strings and integers read as the
+   * same text as the Beam row's value).
+   */
+  public static void forEachValues(FileIO.ReadableFile file, Table table, List<String> columns,
+      Consumer<List<String>> values) throws IOException {
+    org.apache.avro.Schema full = table.avroSchema();
+    List<org.apache.avro.Schema.Field> fields = new ArrayList<>();
+    for (String c : columns) {
+      org.apache.avro.Schema.Field f = full.getField(c);
+      fields.add(new org.apache.avro.Schema.Field(f, f.schema()));
+    }
+    Configuration conf = ParquetFormat.hadoopConf();
+    AvroReadSupport.setRequestedProjection(conf,
+        org.apache.avro.Schema.createRecord(full.getName(), full.getDoc(), full.getNamespace(), false, fields));
+    try (ParquetReader<GenericRecord> reader = reader(file, conf)) {
+      String[] row = new String[columns.size()];
+      for (GenericRecord rec = reader.read(); rec != null; rec = reader.read()) {
+        for (int i = 0; i < row.length; i++) {
+          Object v = rec.get(i);
+          row[i] = v == null ? null : v.toString();
+        }
+        values.accept(Arrays.asList(row));
+      }
+    }
+  }
+
+  private static ParquetReader<GenericRecord> reader(FileIO.ReadableFile file, Configuration conf) throws IOException {
+    return AvroParquetReader.<GenericRecord>builder(new ChannelInputFile(file))
+        .withDataModel(GenericData.get())
+        .withConf(conf)
+        .build();
   }
 
   /** Parquet's view of a Beam file: any file system Beam has (local, S3), seekable. */

@@ -34,44 +34,60 @@ public final class BuildSilver extends PTransform<PBegin, SilverResult> {
   private final QualityRules rules;
   private final Map<Table, PCollection<BronzeRecord>> bronze;
   private final Map<Table, PCollection<Row>> previous;
+  private final Map<Table, String> mergedInPlace;
 
   private BuildSilver(LocalDate runDate, QualityRules rules, Map<Table, PCollection<BronzeRecord>> bronze,
-      Map<Table, PCollection<Row>> previous) {
+      Map<Table, PCollection<Row>> previous, Map<Table, String> mergedInPlace) {
     super("Build silver " + runDate);
     this.runDate = runDate;
     this.rules = rules;
     this.bronze = bronze;
     this.previous = previous;
+    this.mergedInPlace = mergedInPlace;
   }
 
   public static BuildSilver forRun(LocalDate runDate, QualityRules rules) {
     if (runDate == null || rules == null) {
       throw new IllegalArgumentException("BuildSilver needs a run date and quality rules");
     }
-    return new BuildSilver(runDate, rules, Map.of(), Map.of());
+    return new BuildSilver(runDate, rules, Map.of(), Map.of(), Map.of());
   }
 
   /** Today's bronze records per entity; a missing entity has no records today. */
   public BuildSilver withBronze(Map<Table, PCollection<BronzeRecord>> bronzeByEntity) {
-    return new BuildSilver(runDate, rules, Map.copyOf(bronzeByEntity), previous);
+    return new BuildSilver(runDate, rules, Map.copyOf(bronzeByEntity), previous, mergedInPlace);
   }
 
   /** The silver rows of the previous run per table (entities and histories); a missing table is empty. */
   public BuildSilver withPreviousSilver(Map<Table, PCollection<Row>> previousByTable) {
-    return new BuildSilver(runDate, rules, bronze, Map.copyOf(previousByTable));
+    return new BuildSilver(runDate, rules, bronze, Map.copyOf(previousByTable), mergedInPlace);
+  }
+
+  /**
+   * Entities merged with their previous silver files by {@link IncrementalMerge} (the folder of
+   * each table's files) instead of with previous rows: only the files holding a key seen today are
+   * read back and rewritten. Their files must each hold one partition and first-arrival date.
+   */
+  public BuildSilver withIncrementalMerge(Map<Table, String> tableDirs) {
+    return new BuildSilver(runDate, rules, bronze, previous, Map.copyOf(tableDirs));
   }
 
   @Override
   public SilverResult expand(PBegin begin) {
     Map<Table, PCollection<Row>> todayValid = new HashMap<>();
     Map<Table, PCollection<Row>> silver = new HashMap<>();
+    Map<Table, IncrementalMerge.Result> merges = new HashMap<>();
     List<PCollection<QuarantineRecord>> quarantine = new ArrayList<>();
     for (Table entity : SilverTables.ENTITIES) {
       ValidationResult validated = bronze(begin, entity).apply(ValidateRecords.of(entity, rules, runDate));
       quarantine.add(validated.quarantined());
       todayValid.put(entity, validated.valid());
       Table history = HISTORIES.get(entity);
-      if (history == null) {
+      if (mergedInPlace.containsKey(entity)) {
+        IncrementalMerge.Result merge = validated.valid().apply(IncrementalMerge.of(entity, mergedInPlace.get(entity)));
+        merges.put(entity, merge);
+        silver.put(entity, merge.table());
+      } else if (history == null) {
         silver.put(entity, validated.valid().apply(LatestByNaturalKey.of(entity).withPrevious(previous(begin, entity))));
       } else {
         // The history decides what is accepted: a late change enters it even when it loses the latest table.
@@ -90,7 +106,7 @@ public final class BuildSilver extends PTransform<PBegin, SilverResult> {
         .apply("All quarantined", Flatten.pCollections())
         .setCoder(QuarantineRecord.RecordCoder.of());
     PCollection<KV<String, String>> facts = begin.apply(QualityFacts.of(rules, todayValid));
-    return new SilverResult(begin.getPipeline(), silver, partitioned, quarantined, facts);
+    return new SilverResult(begin.getPipeline(), silver, merges, partitioned, quarantined, facts);
   }
 
   private PCollection<BronzeRecord> bronze(PBegin begin, Table entity) {

@@ -17,14 +17,17 @@ import org.apache.beam.sdk.values.TupleTag;
 public final class SilverResult implements POutput {
   private final Pipeline pipeline;
   private final Map<Table, PCollection<Row>> tables;
+  private final Map<Table, IncrementalMerge.Result> merges;
   private final Map<Table, PCollection<KV<String, Row>>> partitioned;
   private final PCollection<QuarantineRecord> quarantined;
   private final PCollection<KV<String, String>> qualityFacts;
 
-  SilverResult(Pipeline pipeline, Map<Table, PCollection<Row>> tables, Map<Table, PCollection<KV<String, Row>>> partitioned,
-      PCollection<QuarantineRecord> quarantined, PCollection<KV<String, String>> qualityFacts) {
+  SilverResult(Pipeline pipeline, Map<Table, PCollection<Row>> tables, Map<Table, IncrementalMerge.Result> merges,
+      Map<Table, PCollection<KV<String, Row>>> partitioned, PCollection<QuarantineRecord> quarantined,
+      PCollection<KV<String, String>> qualityFacts) {
     this.pipeline = pipeline;
     this.tables = Map.copyOf(tables);
+    this.merges = Map.copyOf(merges);
     this.partitioned = Map.copyOf(partitioned);
     this.quarantined = quarantined;
     this.qualityFacts = qualityFacts;
@@ -37,6 +40,21 @@ public final class SilverResult implements POutput {
       throw new IllegalArgumentException("no silver table " + table + "; silver has " + tables.keySet());
     }
     return t;
+  }
+
+  /**
+   * The rows of {@code table} to write: the whole table, or for a table merged incrementally only
+   * its rewritten files' rows ({@link #replacedFiles} says which live files they replace).
+   */
+  public PCollection<Row> toWrite(Table table) {
+    IncrementalMerge.Result merge = merges.get(table);
+    return merge != null ? merge.rewritten() : table(table);
+  }
+
+  /** For a table merged incrementally, its live files that the written ones replace; otherwise null (all of them). */
+  public PCollection<String> replacedFiles(Table table) {
+    IncrementalMerge.Result merge = merges.get(table);
+    return merge != null ? merge.replacedFiles() : null;
   }
 
   /** Orders or order lines keyed by partition directory, e.g. {@code order_date=2024-03-01/customer_region=north}. */
@@ -67,6 +85,10 @@ public final class SilverResult implements POutput {
   public Map<TupleTag<?>, PValue> expand() {
     Map<TupleTag<?>, PValue> all = new LinkedHashMap<>();
     tables.forEach((t, p) -> all.put(new TupleTag<>("silver." + t.name()), p));
+    merges.forEach((t, m) -> {
+      all.put(new TupleTag<>("rewritten." + t.name()), m.rewritten());
+      all.put(new TupleTag<>("replaced." + t.name()), m.replacedFiles());
+    });
     partitioned.forEach((t, p) -> all.put(new TupleTag<>("partitioned." + t.name()), p));
     all.put(new TupleTag<>("quarantined"), quarantined);
     all.put(new TupleTag<>("qualityFacts"), qualityFacts);

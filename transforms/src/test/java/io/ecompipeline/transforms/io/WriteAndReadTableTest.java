@@ -121,6 +121,27 @@ class WriteAndReadTableTest {
         "month=2025-01/a.parquet", "month=2025-02/b.parquet", "month=2025-04/d.parquet"));
   }
 
+  @Test
+  void publishReplacingKeepsTheLiveFilesItWasNotToldToReplace() throws IOException {
+    Path live = tmp.resolve("live");
+    Path staging = tmp.resolve("staging");
+    put(live, "event_date=2025-01-01/part-2025-01-01.parquet", "day 1, untouched");
+    put(live, "event_date=2025-01-02/part-2025-01-02.parquet", "day 2, one row superseded");
+    put(live, "event_date=2025-01-03/part-2025-01-03.parquet", "day 3, its only row superseded");
+    put(staging, "event_date=2025-01-02/part-2025-01-02.parquet", "day 2 without the superseded row");
+    put(staging, "event_date=2025-01-04/part-2025-01-04.parquet", "day 4");
+
+    LakePublisher.PublishResult result = LakePublisher.publishReplacing(staging.toString(), live.toString(),
+        List.of("event_date=2025-01-02/part-2025-01-02.parquet", "event_date=2025-01-03/part-2025-01-03.parquet"));
+
+    assertThat(result.written(), contains("event_date=2025-01-02/part-2025-01-02.parquet",
+        "event_date=2025-01-04/part-2025-01-04.parquet"));
+    assertThat(result.deleted(), contains("event_date=2025-01-03/part-2025-01-03.parquet"));
+    assertThat(relativeFiles(live), contains("event_date=2025-01-01/part-2025-01-01.parquet",
+        "event_date=2025-01-02/part-2025-01-02.parquet", "event_date=2025-01-04/part-2025-01-04.parquet"));
+    assertThat(Files.readString(live.resolve("event_date=2025-01-01/part-2025-01-01.parquet")), equalTo("day 1, untouched"));
+  }
+
   private static void put(Path root, String relative, String content) throws IOException {
     Path f = root.resolve(relative);
     Files.createDirectories(f.getParent());

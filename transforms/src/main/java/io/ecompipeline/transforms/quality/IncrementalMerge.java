@@ -1,0 +1,191 @@
+package io.ecompipeline.transforms.quality;
+
+import io.ecompipeline.transforms.io.LakePaths;
+import io.ecompipeline.transforms.io.MatchedFiles;
+import io.ecompipeline.transforms.io.ParquetFileRows;
+import io.ecompipeline.transforms.schema.Table;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.PInput;
+import org.apache.beam.sdk.values.POutput;
+import org.apache.beam.sdk.values.PValue;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * {@link LatestByNaturalKey} for a large silver table whose files each hold the rows of one
+ * partition and one first-arrival ingest date: today's rows are merged only with the previous
+ * files that hold one of today's keys (found by reading just the key columns of each file). Those
+ * files are rewritten; every other file is left as it is. A run's cost then follows the day's
+ * data, not the table's history.
+ *
+ * <p>Exact: every previous version of a key seen today is in a file that is read back, so the
+ * winners and the accounting are those of a full merge. The rows of untouched files are still
+ * produced ({@link Result#table()}) for the steps that need the whole table.
+ */
+public final class IncrementalMerge extends PTransform<PCollection<Row>, IncrementalMerge.Result> {
+  private final Table table;
+  private final String tableDir;
+
+  private IncrementalMerge(Table table, String tableDir) {
+    super("Merge " + table.name() + " into its files");
+    this.table = table;
+    this.tableDir = tableDir;
+  }
+
+  /** Merges today's valid rows of {@code table} with the Parquet files under {@code tableDir}. */
+  public static IncrementalMerge of(Table table, String tableDir) {
+    for (String k : table.key()) {
+      Schema.TypeName type = table.beamSchema().getField(k).getType().getTypeName();
+      if (type != Schema.TypeName.STRING && type != Schema.TypeName.INT32 && type != Schema.TypeName.INT64) {
+        throw new IllegalArgumentException(table.name() + ": key column " + k + " must be text or an integer");
+      }
+    }
+    return new IncrementalMerge(table, tableDir);
+  }
+
+  @Override
+  public Result expand(PCollection<Row> today) {
+    List<String> key = table.key();
+    PCollectionView<KeyHashes> todaysKeys = today
+        .apply("Hash today's keys", MapElements.into(TypeDescriptors.longs())
+            .via((Row r) -> KeyHashes.hash(LatestByNaturalKey.keyOf(r, key))))
+        .apply("Today's keys", Combine.globally(new KeyHashes.Collect()).asSingletonView());
+
+    TupleTag<Row> touched = new TupleTag<>("touched");
+    TupleTag<Row> untouched = new TupleTag<>("untouched");
+    TupleTag<String> replaced = new TupleTag<>("replaced");
+    String prefix = FileSystems.matchNewResource(tableDir, true).toString();
+    PCollectionTuple previous = today.getPipeline()
+        .apply("Previous files of " + table.name(), MatchedFiles.of(LakePaths.join(tableDir, "**.parquet")))
+        .apply("Split by today's keys", ParDo.of(new SplitByKeys(table, prefix, todaysKeys, touched, untouched, replaced))
+            .withSideInputs(todaysKeys)
+            .withOutputTags(touched, TupleTagList.of(untouched).and(replaced)));
+    Schema schema = table.beamSchema();
+    PCollection<Row> merged = today.apply(LatestByNaturalKey.of(table)
+        .withPrevious(previous.get(touched).setRowSchema(schema)));
+    PCollection<Row> kept = previous.get(untouched).setRowSchema(schema);
+    PCollection<Row> whole = PCollectionList.of(merged).and(kept)
+        .apply("Whole " + table.name(), Flatten.pCollections())
+        .setRowSchema(schema);
+    return new Result(today.getPipeline(), merged, whole, previous.get(replaced).setCoder(StringUtf8Coder.of()));
+  }
+
+  /** The counter of the rows left in untouched files: with the rows written, the table's size. */
+  public static String keptRows(Table table) {
+    return "kept." + table.name() + ".rows";
+  }
+
+  /** Reads each previous file: its rows go to "touched" when it holds one of today's keys, else to "untouched". */
+  static final class SplitByKeys extends DoFn<FileIO.ReadableFile, Row> {
+    private final Table table;
+    private final String prefix;
+    private final PCollectionView<KeyHashes> todaysKeys;
+    private final TupleTag<Row> touched;
+    private final TupleTag<Row> untouched;
+    private final TupleTag<String> replaced;
+    private final Counter kept;
+
+    SplitByKeys(Table table, String prefix, PCollectionView<KeyHashes> todaysKeys, TupleTag<Row> touched,
+        TupleTag<Row> untouched, TupleTag<String> replaced) {
+      this.table = table;
+      this.prefix = prefix;
+      this.todaysKeys = todaysKeys;
+      this.touched = touched;
+      this.untouched = untouched;
+      this.replaced = replaced;
+      this.kept = Metrics.counter(IncrementalMerge.class, keptRows(table));
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) throws IOException {
+      FileIO.ReadableFile file = c.element();
+      KeyHashes keys = c.sideInput(todaysKeys);
+      boolean[] hit = {false};
+      if (keys.size() > 0) {
+        ParquetFileRows.forEachValues(file, table, table.key(),
+            values -> hit[0] |= !hit[0] && keys.mightContain(String.join("\u001f", values)));
+      }
+      TupleTag<Row> to = hit[0] ? touched : untouched;
+      long[] rows = {0};
+      ParquetFileRows.forEachRow(file, table, row -> {
+        c.output(to, row);
+        rows[0]++;
+      });
+      if (!hit[0]) {
+        kept.inc(rows[0]);
+      } else {
+        String path = file.getMetadata().resourceId().toString();
+        c.output(replaced, path.startsWith(prefix) ? path.substring(prefix.length()) : path);
+      }
+    }
+  }
+
+  /** The merge's outputs. */
+  public static final class Result implements POutput {
+    private final Pipeline pipeline;
+    private final PCollection<Row> rewritten;
+    private final PCollection<Row> whole;
+    private final PCollection<String> replacedFiles;
+
+    Result(Pipeline pipeline, PCollection<Row> rewritten, PCollection<Row> whole, PCollection<String> replacedFiles) {
+      this.pipeline = pipeline;
+      this.rewritten = rewritten;
+      this.whole = whole;
+      this.replacedFiles = replacedFiles;
+    }
+
+    /** The rows to write: today's winners and every row of the files that were read back. */
+    public PCollection<Row> rewritten() {
+      return rewritten;
+    }
+
+    /** The whole merged table: the rewritten rows and those of the untouched files. */
+    public PCollection<Row> table() {
+      return whole;
+    }
+
+    /** The previous files read back, relative to the table's folder: replaced by what is written. */
+    public PCollection<String> replacedFiles() {
+      return replacedFiles;
+    }
+
+    @Override
+    public Pipeline getPipeline() {
+      return pipeline;
+    }
+
+    @Override
+    public Map<TupleTag<?>, PValue> expand() {
+      Map<TupleTag<?>, PValue> all = new LinkedHashMap<>();
+      all.put(new TupleTag<>("rewritten"), rewritten);
+      all.put(new TupleTag<>("whole"), whole);
+      all.put(new TupleTag<>("replaced"), replacedFiles);
+      return all;
+    }
+
+    @Override
+    public void finishSpecifyingOutput(String transformName, PInput input, PTransform<?, ?> transform) {}
+  }
+}

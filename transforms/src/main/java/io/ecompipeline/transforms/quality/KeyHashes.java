@@ -1,0 +1,136 @@
+package io.ecompipeline.transforms.quality;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderRegistry;
+import org.apache.beam.sdk.coders.CustomCoder;
+import org.apache.beam.sdk.transforms.Combine;
+
+/**
+ * A compact set of natural keys: their 64-bit hashes, sorted. Small enough to hand to every worker
+ * as a side input (8 bytes a key); a hash collision can only make a key look present, which costs
+ * work (a file read back for nothing), never a wrong result.
+ */
+final class KeyHashes {
+  private final long[] sorted;
+
+  private KeyHashes(long[] sorted) {
+    this.sorted = sorted;
+  }
+
+  boolean mightContain(String key) {
+    return Arrays.binarySearch(sorted, hash(key)) >= 0;
+  }
+
+  int size() {
+    return sorted.length;
+  }
+
+  /** FNV-1a over the UTF-16 code units, then the SplitMix64 finaliser to spread the bits. */
+  static long hash(String key) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < key.length(); i++) {
+      h ^= key.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
+    h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
+    return h ^ (h >>> 31);
+  }
+
+  /** Collects key hashes into a {@link KeyHashes}; the empty input gives the empty set. */
+  static final class Collect extends Combine.CombineFn<Long, long[], KeyHashes> {
+    @Override
+    public long[] createAccumulator() {
+      return new long[] {0L}; // [0] holds the count; hashes follow
+    }
+
+    @Override
+    public long[] addInput(long[] acc, Long hash) {
+      int n = (int) acc[0];
+      if (n + 1 >= acc.length) {
+        acc = Arrays.copyOf(acc, Math.max(16, acc.length * 2));
+      }
+      acc[n + 1] = hash;
+      acc[0] = n + 1;
+      return acc;
+    }
+
+    @Override
+    public long[] mergeAccumulators(Iterable<long[]> accs) {
+      long[] merged = createAccumulator();
+      for (long[] a : accs) {
+        for (int i = 1; i <= a[0]; i++) {
+          merged = addInput(merged, a[i]);
+        }
+      }
+      return merged;
+    }
+
+    @Override
+    public KeyHashes extractOutput(long[] acc) {
+      long[] hashes = Arrays.copyOfRange(acc, 1, (int) acc[0] + 1);
+      Arrays.sort(hashes);
+      return new KeyHashes(hashes);
+    }
+
+    @Override
+    public Coder<long[]> getAccumulatorCoder(CoderRegistry registry, Coder<Long> inputCoder) {
+      return new LongsCoder();
+    }
+
+    @Override
+    public Coder<KeyHashes> getDefaultOutputCoder(CoderRegistry registry, Coder<Long> inputCoder) {
+      return new HashesCoder();
+    }
+  }
+
+  /** An accumulator: its count, then that many hashes (the spare capacity is not written). */
+  static final class LongsCoder extends CustomCoder<long[]> {
+    @Override
+    public void encode(long[] value, OutputStream out) throws IOException {
+      DataOutputStream data = new DataOutputStream(out);
+      int n = (int) value[0];
+      data.writeInt(n);
+      for (int i = 1; i <= n; i++) {
+        data.writeLong(value[i]);
+      }
+      data.flush();
+    }
+
+    @Override
+    public long[] decode(InputStream in) throws IOException {
+      DataInputStream data = new DataInputStream(in);
+      int n = data.readInt();
+      long[] value = new long[n + 1];
+      value[0] = n;
+      for (int i = 1; i <= n; i++) {
+        value[i] = data.readLong();
+      }
+      return value;
+    }
+  }
+
+  static final class HashesCoder extends CustomCoder<KeyHashes> {
+    private final LongsCoder longs = new LongsCoder();
+
+    @Override
+    public void encode(KeyHashes value, OutputStream out) throws IOException {
+      long[] acc = new long[value.sorted.length + 1];
+      acc[0] = value.sorted.length;
+      System.arraycopy(value.sorted, 0, acc, 1, value.sorted.length);
+      longs.encode(acc, out);
+    }
+
+    @Override
+    public KeyHashes decode(InputStream in) throws IOException {
+      long[] acc = longs.decode(in);
+      return new KeyHashes(Arrays.copyOfRange(acc, 1, acc.length));
+    }
+  }
+}
