@@ -5,6 +5,7 @@ import io.ecompipeline.transforms.ingest.CsvReader;
 import io.ecompipeline.transforms.quality.QualityRules;
 import io.ecompipeline.transforms.quality.RecordValidator;
 import io.ecompipeline.transforms.schema.SilverTables;
+import io.ecompipeline.transforms.io.ParquetWrites;
 import io.ecompipeline.transforms.schema.Table;
 import java.io.StringReader;
 import java.time.LocalDate;
@@ -13,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.values.Row;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,8 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Per-record cost of the three hot spots every order line goes through: CSV parsing, validation
- * into a typed row, and the Row → Avro conversion the Parquet writer needs. Scores are in ns per
+ * Per-record cost of hot spots every order line goes through: CSV parsing and validation into a
+ * typed row, and the sorted Parquet write of the rows. Scores are in ns per
  * order line (each invocation handles {@link #LINES} lines), to compare with the end-to-end
  * cost per line in docs/BENCHMARKS.md.
  */
@@ -100,13 +100,10 @@ public class HotSpots {
     for (BronzeRecord r : records) bh.consume(validator.validate(r));
   }
 
-  /** Beam Row → Avro GenericRecord (what the Parquet writer encodes; DECIMAL(18,2) as fixed bytes). */
+  /** Typed rows → one sorted, snappy-compressed Parquet file in memory (what each lake file costs). */
   @Benchmark
   @OperationsPerInvocation(LINES)
-  public void toAvro(Blackhole bh) {
-    for (Row r : rows) {
-      GenericRecord g = TABLE.toAvro(r);
-      bh.consume(g);
-    }
+  public int parquetWrite() throws Exception {
+    return ParquetWrites.write(TABLE, rows);
   }
 }

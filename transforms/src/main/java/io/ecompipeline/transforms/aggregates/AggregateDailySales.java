@@ -1,5 +1,7 @@
 package io.ecompipeline.transforms.aggregates;
 
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import io.ecompipeline.transforms.util.BundleSideInput;
 import io.ecompipeline.transforms.schema.GoldTables;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -68,16 +70,21 @@ public final class AggregateDailySales extends PTransform<PCollectionTuple, PCol
   }
 
   private static final class TallyFn extends DoFn<Row, KV<KV<Integer, String>, Tally>> {
-    private final PCollectionView<Map<Long, String>> categories;
+    private final BundleSideInput<Map<Long, String>> categories;
 
     TallyFn(PCollectionView<Map<Long, String>> categories) {
-      this.categories = categories;
+      this.categories = BundleSideInput.of(categories);
+    }
+
+    @StartBundle
+    public void startBundle() {
+      categories.reset();
     }
 
     @ProcessElement
-    public void process(ProcessContext c) {
+    public void process(ProcessContext c, BoundedWindow window) {
       Row f = c.element();
-      String category = c.sideInput(categories).getOrDefault(f.getInt64("product_key"), UNKNOWN_CATEGORY);
+      String category = categories.get(c, window).getOrDefault(f.getInt64("product_key"), UNKNOWN_CATEGORY);
       int quantity = f.getInt32("quantity");
       Tally t =
           Tally.of()

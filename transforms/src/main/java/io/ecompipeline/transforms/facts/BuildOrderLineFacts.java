@@ -1,5 +1,7 @@
 package io.ecompipeline.transforms.facts;
 
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import io.ecompipeline.transforms.util.BundleSideInput;
 import io.ecompipeline.transforms.dimensions.DateKeys;
 import io.ecompipeline.transforms.dimensions.SurrogateKeys;
 import io.ecompipeline.transforms.schema.GoldTables;
@@ -77,8 +79,8 @@ public final class BuildOrderLineFacts extends PTransform<PCollectionTuple, PCol
   }
 
   private static final class FactFn extends DoFn<KV<String, CoGbkResult>, Row> {
-    private final PCollectionView<Map<String, Iterable<Row>>> customers;
-    private final PCollectionView<Map<String, Iterable<Row>>> products;
+    private final BundleSideInput<Map<String, Iterable<Row>>> customers;
+    private final BundleSideInput<Map<String, Iterable<Row>>> products;
     private final Counter pendingLines = Metrics.counter("gold", "fact_order_line.pending_lines");
     private final Counter unknownCustomers = Metrics.counter("gold", "fact_order_line.unknown_customer");
     private final Counter unknownProducts = Metrics.counter("gold", "fact_order_line.unknown_product");
@@ -86,20 +88,26 @@ public final class BuildOrderLineFacts extends PTransform<PCollectionTuple, PCol
     FactFn(
         PCollectionView<Map<String, Iterable<Row>>> customers,
         PCollectionView<Map<String, Iterable<Row>>> products) {
-      this.customers = customers;
-      this.products = products;
+      this.customers = BundleSideInput.of(customers);
+      this.products = BundleSideInput.of(products);
+    }
+
+    @StartBundle
+    public void startBundle() {
+      customers.reset();
+      products.reset();
     }
 
     @ProcessElement
-    public void process(ProcessContext c) {
+    public void process(ProcessContext c, BoundedWindow window) {
       // Silver holds one (latest) version per order_id; a line without one is pending.
       Row order = c.element().getValue().getOnly(ORDER, null);
       if (order == null) {
         c.element().getValue().getAll(LINE).forEach(l -> pendingLines.inc());
         return;
       }
-      Map<String, Iterable<Row>> customerVersions = c.sideInput(customers);
-      Map<String, Iterable<Row>> productVersions = c.sideInput(products);
+      Map<String, Iterable<Row>> customerVersions = customers.get(c, window);
+      Map<String, Iterable<Row>> productVersions = products.get(c, window);
       Instant orderTs = order.getValue("order_ts");
       String customerId = order.getString("customer_id");
       long customerKey =

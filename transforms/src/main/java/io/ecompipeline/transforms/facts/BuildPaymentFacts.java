@@ -1,5 +1,7 @@
 package io.ecompipeline.transforms.facts;
 
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import io.ecompipeline.transforms.util.BundleSideInput;
 import io.ecompipeline.transforms.dimensions.DateKeys;
 import io.ecompipeline.transforms.dimensions.SurrogateKeys;
 import io.ecompipeline.transforms.schema.GoldTables;
@@ -63,18 +65,23 @@ public final class BuildPaymentFacts extends PTransform<PCollectionTuple, PColle
   }
 
   private static final class FactFn extends DoFn<KV<String, CoGbkResult>, Row> {
-    private final PCollectionView<Map<String, Iterable<Row>>> customers;
+    private final BundleSideInput<Map<String, Iterable<Row>>> customers;
     private final Counter unknownOrders = Metrics.counter("gold", "fact_payment.unknown_order");
     private final Counter unknownCustomers = Metrics.counter("gold", "fact_payment.unknown_customer");
 
     FactFn(PCollectionView<Map<String, Iterable<Row>>> customers) {
-      this.customers = customers;
+      this.customers = BundleSideInput.of(customers);
+    }
+
+    @StartBundle
+    public void startBundle() {
+      customers.reset();
     }
 
     @ProcessElement
-    public void process(ProcessContext c) {
+    public void process(ProcessContext c, BoundedWindow window) {
       Row order = c.element().getValue().getOnly(ORDER, null);
-      Map<String, Iterable<Row>> versions = c.sideInput(customers);
+      Map<String, Iterable<Row>> versions = customers.get(c, window);
       for (Row payment : c.element().getValue().getAll(PAYMENT)) {
         Instant paymentTs = payment.getValue("payment_ts");
         long customerKey =

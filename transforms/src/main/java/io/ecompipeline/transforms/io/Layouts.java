@@ -1,5 +1,6 @@
 package io.ecompipeline.transforms.io;
 
+import io.ecompipeline.transforms.dimensions.DateKeys;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -24,7 +25,7 @@ public final class Layouts {
   public static SerializableFunction<Row, String> monthOfDateKey(String dateKeyColumn, boolean filePerDay) {
     return row -> {
       int key = row.getInt32(dateKeyColumn);
-      String month = String.format("%04d-%02d", key / 10000, key / 100 % 100);
+      String month = DateKeys.month(key / 10000, key / 100 % 100);
       return "month=" + month + "/" + (filePerDay ? "part-" + key + ".parquet" : PART);
     };
   }

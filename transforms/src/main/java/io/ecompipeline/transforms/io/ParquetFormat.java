@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.util.List;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.values.Row;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -36,15 +34,14 @@ final class ParquetFormat implements FileFormat<Row> {
   @Override
   public void write(List<Row> rows, WritableByteChannel out) throws IOException {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new BufferOutputFile(buffer))
-        .withSchema(table.avroSchema())
+    try (ParquetWriter<Row> writer = RowWriteSupport.builder(new BufferOutputFile(buffer), table)
         .withCompressionCodec(CompressionCodecName.SNAPPY)
         .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
         .withRowGroupSize(ParquetWriter.DEFAULT_BLOCK_SIZE)
         .withConf(hadoopConf())
         .build()) {
       for (Row row : rows) {
-        writer.write(table.toAvro(row));
+        writer.write(row);
       }
     }
     ByteBuffer bytes = ByteBuffer.wrap(ParquetFooters.canonical(buffer.toByteArray()));

@@ -1,6 +1,7 @@
 package io.ecompipeline.transforms.quality;
 
 import io.ecompipeline.transforms.schema.SilverTables;
+import io.ecompipeline.transforms.util.BundleSideInput;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -12,6 +13,7 @@ import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
@@ -110,16 +112,21 @@ public final class CheckReferences extends PTransform<PBegin, ReferenceResult> {
   }
 
   static final class PartitionOrders extends DoFn<Row, KV<String, Row>> {
-    private final PCollectionView<Map<String, String>> regions;
+    private final BundleSideInput<Map<String, String>> regions;
     private final Counter orphans = SilverCounters.counter(SilverCounters.ORPHAN_CUSTOMER);
 
     PartitionOrders(PCollectionView<Map<String, String>> regions) {
-      this.regions = regions;
+      this.regions = BundleSideInput.of(regions);
+    }
+
+    @StartBundle
+    public void startBundle() {
+      regions.reset();
     }
 
     @ProcessElement
-    public void process(@Element Row order, ProcessContext c) {
-      String region = c.sideInput(regions).get(order.getString("customer_id"));
+    public void process(@Element Row order, ProcessContext c, BoundedWindow window) {
+      String region = regions.get(c, window).get(order.getString("customer_id"));
       if (region == null) {
         orphans.inc();
         region = SilverPartitions.UNKNOWN_REGION;
@@ -132,7 +139,7 @@ public final class CheckReferences extends PTransform<PBegin, ReferenceResult> {
     private final TupleTag<String> orderTag;
     private final TupleTag<Row> lineTag;
     private final TupleTag<Row> paymentTag;
-    private final PCollectionView<Map<String, String>> products;
+    private final BundleSideInput<Map<String, String>> products;
     private final Counter pending = SilverCounters.counter(SilverCounters.PENDING);
     private final Counter orphanProduct = SilverCounters.counter(SilverCounters.ORPHAN_PRODUCT);
     private final Counter orphanOrder = SilverCounters.counter(SilverCounters.ORPHAN_ORDER);
@@ -142,14 +149,19 @@ public final class CheckReferences extends PTransform<PBegin, ReferenceResult> {
       this.orderTag = orderTag;
       this.lineTag = lineTag;
       this.paymentTag = paymentTag;
-      this.products = products;
+      this.products = BundleSideInput.of(products);
+    }
+
+    @StartBundle
+    public void startBundle() {
+      products.reset();
     }
 
     @ProcessElement
-    public void process(ProcessContext c) {
+    public void process(ProcessContext c, BoundedWindow window) {
       CoGbkResult joined = c.element().getValue();
       String partition = joined.getOnly(orderTag, null);
-      Map<String, String> known = c.sideInput(products);
+      Map<String, String> known = products.get(c, window);
       for (Row line : joined.getAll(lineTag)) {
         if (!known.containsKey(line.getString("product_id"))) {
           orphanProduct.inc();

@@ -36,8 +36,6 @@ public final class Table implements Serializable {
   private transient Schema beamSchema;
   private transient volatile AvroForm avro;
   private transient volatile FilePositions lastRead;
-  /** The last row schema found equal to {@link #beamSchema()} (decoded rows carry copies). */
-  private transient Schema sameAsBeamSchema;
 
   private Table(String name, String description, List<Column> columns, List<String> key) {
     this.name = name;
@@ -198,31 +196,6 @@ public final class Table implements Serializable {
     return order;
   }
 
-  /** The row as an Avro record of {@link #avroSchema()}; the row must have this table's schema. */
-  public GenericRecord toAvro(Row row) {
-    AvroForm form = avro();
-    GenericData.Record rec = new GenericData.Record(form.schema());
-    Schema rowSchema = row.getSchema();
-    if (rowSchema != sameAsBeamSchema) {
-      if (!rowSchema.equals(beamSchema())) {
-        throw new IllegalArgumentException(name + " cannot write a row of another schema: " + rowSchema);
-      }
-      sameAsBeamSchema = rowSchema;
-    }
-    for (int i = 0; i < columns.size(); i++) {
-      Object v = row.getValue(i);
-      Column c = columns.get(i);
-      if (v == null) {
-        if (c.required()) {
-          throw new IllegalArgumentException(name + "." + c.name() + " is required but null in " + row);
-        }
-        continue;
-      }
-      rec.put(i, toAvroValue(c, form.types()[i], v));
-    }
-    return rec;
-  }
-
   /** A row of this table from a record read from its files; columns the file lacks are null. */
   public Row fromAvro(GenericRecord rec) {
     org.apache.avro.Schema[] types = avro().types();
@@ -251,21 +224,6 @@ public final class Table implements Serializable {
    */
   public static long epochMicros(Instant t) {
     return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
-  }
-
-  private static Object toAvroValue(Column c, org.apache.avro.Schema fixed, Object v) {
-    switch (c.type()) {
-      case MONEY:
-      case RATE:
-        BigDecimal d = ((BigDecimal) v).setScale(c.type().scale(), RoundingMode.UNNECESSARY);
-        return DECIMALS.toFixed(d, fixed, fixed.getLogicalType());
-      case TIMESTAMP:
-        return epochMicros((Instant) v);
-      case DATE:
-        return (int) ((LocalDate) v).toEpochDay();
-      default:
-        return v;
-    }
   }
 
   private static Object fromAvroValue(Column c, org.apache.avro.Schema fixed, Object v) {
@@ -327,7 +285,7 @@ public final class Table implements Serializable {
         return FieldType.BOOLEAN;
       case MONEY:
       case RATE:
-        return FieldType.DECIMAL;
+        return FieldType.logicalType(ScaledDecimal.of(t.scale()));
       case TIMESTAMP:
         return FieldType.logicalType(EpochMicros.INSTANCE);
       case DATE:

@@ -18,6 +18,9 @@ class TallyTest {
     CoderProperties.coderDecodeEncodeEqual(Tally.coder(), sample());
     CoderProperties.coderDecodeEncodeEqual(Tally.coder(), Tally.of());
     CoderProperties.coderDeterministic(Tally.coder(), sample(), sample());
+    // Amounts beyond a long's unscaled range, negative ones and other scales round-trip exactly.
+    CoderProperties.coderDecodeEncodeEqual(Tally.coder(), Tally.of().add("huge", new BigDecimal("123456789012345678901234.56"))
+        .add("refund", new BigDecimal("-0.07")).add("rate", new BigDecimal("0.1250")));
   }
 
   @Test
