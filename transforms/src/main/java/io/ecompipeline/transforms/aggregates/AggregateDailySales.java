@@ -1,8 +1,7 @@
 package io.ecompipeline.transforms.aggregates;
 
-import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
-import io.ecompipeline.transforms.util.BundleSideInput;
 import io.ecompipeline.transforms.schema.GoldTables;
+import io.ecompipeline.transforms.util.BundleSideInput;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -15,6 +14,7 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;

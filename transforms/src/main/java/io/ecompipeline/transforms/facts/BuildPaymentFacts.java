@@ -1,11 +1,10 @@
 package io.ecompipeline.transforms.facts;
 
-import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
-import io.ecompipeline.transforms.util.BundleSideInput;
 import io.ecompipeline.transforms.dimensions.DateKeys;
 import io.ecompipeline.transforms.dimensions.SurrogateKeys;
 import io.ecompipeline.transforms.schema.GoldTables;
 import io.ecompipeline.transforms.schema.SilverTables;
+import io.ecompipeline.transforms.util.BundleSideInput;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
@@ -18,6 +17,7 @@ import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
