@@ -3,8 +3,6 @@ package io.ecompipeline.transforms.quality;
 import io.ecompipeline.transforms.schema.Column;
 import io.ecompipeline.transforms.schema.SilverTables;
 import io.ecompipeline.transforms.schema.Table;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -120,15 +118,16 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
   /** Which of two versions of a key is later (contract §3): updated_at, ingest date, file, line. */
   public static Comparator<Row> versionOrder(Table table) {
     boolean hasUpdatedAt = table.columns().stream().anyMatch(c -> c.name().equals("updated_at"));
-    Comparator<Row> order = (a, b) -> 0;
+    List<String> order = new ArrayList<>();
     if (hasUpdatedAt) {
-      order = order.thenComparing(r -> r.<Instant>getValue("updated_at"), Comparator.nullsFirst(Comparator.naturalOrder()));
+      order.add("updated_at");
     }
-    return order
-        .thenComparing(r -> r.<LocalDate>getValue("ingest_date"))
-        .thenComparing(r -> r.getString("source_file"))
-        .thenComparing(r -> r.getInt64("source_line"));
+    order.addAll(ARRIVAL);
+    return table.orderBy(order);
   }
+
+  /** The order of arrival: ingest date, then file name, then line. */
+  private static final List<String> ARRIVAL = List.of("ingest_date", "source_file", "source_line");
 
   static final class KeepLatest extends DoFn<KV<String, CoGbkResult>, Row> {
     private final Table table;
@@ -138,7 +137,7 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
     private final Counter duplicates;
     private transient Comparator<Row> later;
     private transient Comparator<Row> arrival;
-    private transient List<String> contentColumns;
+    private transient int[] contentColumns;
 
     KeepLatest(Table table, TupleTag<Row> todayTag, TupleTag<Row> prevTag, String countedEntity) {
       this.table = table;
@@ -152,19 +151,17 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
     public void setup() {
       // A total order, so the winner never depends on the order the runner delivers rows in.
       later = versionOrder(table).thenComparing(table.rowOrder());
-      arrival = Comparator.<Row, LocalDate>comparing(r -> r.getValue("ingest_date"))
-          .thenComparing(r -> r.getString("source_file"))
-          .thenComparing(r -> r.getInt64("source_line"))
-          .thenComparing(table.rowOrder());
+      arrival = table.orderBy(ARRIVAL).thenComparing(table.rowOrder());
       contentColumns = table.columns().stream().map(Column::name)
           .filter(n -> SilverTables.LINEAGE.stream().noneMatch(l -> l.name().equals(n)))
-          .toList();
+          .mapToInt(n -> table.beamSchema().indexOf(n))
+          .toArray();
     }
 
     private List<Object> content(Row r) {
-      Object[] values = new Object[contentColumns.size()];
+      Object[] values = new Object[contentColumns.length];
       for (int i = 0; i < values.length; i++) {
-        values[i] = r.getValue(contentColumns.get(i));
+        values[i] = r.getValue(contentColumns[i]);
       }
       return Arrays.asList(values);
     }
