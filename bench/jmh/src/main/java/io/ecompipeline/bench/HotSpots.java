@@ -2,10 +2,10 @@ package io.ecompipeline.bench;
 
 import io.ecompipeline.transforms.ingest.BronzeRecord;
 import io.ecompipeline.transforms.ingest.CsvReader;
+import io.ecompipeline.transforms.io.ParquetWrites;
 import io.ecompipeline.transforms.quality.QualityRules;
 import io.ecompipeline.transforms.quality.RecordValidator;
 import io.ecompipeline.transforms.schema.SilverTables;
-import io.ecompipeline.transforms.io.ParquetWrites;
 import io.ecompipeline.transforms.schema.Table;
 import java.io.StringReader;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package io.ecompipeline.pipelines.run;
 
-import io.ecompipeline.transforms.quality.QualitySummary;
 import io.ecompipeline.transforms.quality.IncrementalMerge;
+import io.ecompipeline.transforms.quality.QualitySummary;
 import io.ecompipeline.transforms.schema.GoldTables;
 import io.ecompipeline.transforms.schema.Table;
 import io.ecompipeline.warehouse.load.LoadResult;

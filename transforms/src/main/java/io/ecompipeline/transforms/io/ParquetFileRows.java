@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.FileIO;
@@ -49,12 +50,12 @@ public final class ParquetFileRows extends DoFn<FileIO.ReadableFile, Row> {
   }
 
   /**
-   * The values of some columns of every row of {@code file}, reading only those columns' pages;
-   * each value as text ({@code toString()} of the Avro value: strings and integers read as the
-   * same text as the Beam row's value).
+   * Whether some row of {@code file} has values of {@code columns} that {@code test} accepts,
+   * reading only those columns' pages and stopping at the first. Values are given as text ({@code
+   * toString()} of the Avro value: strings and integers read as the same text as the Beam row's).
    */
-  public static void forEachValues(FileIO.ReadableFile file, Table table, List<String> columns,
-      Consumer<List<String>> values) throws IOException {
+  public static boolean anyRow(FileIO.ReadableFile file, Table table, List<String> columns,
+      Predicate<List<String>> test) throws IOException {
     org.apache.avro.Schema full = table.avroSchema();
     List<org.apache.avro.Schema.Field> fields = new ArrayList<>();
     for (String c : columns) {
@@ -71,9 +72,12 @@ public final class ParquetFileRows extends DoFn<FileIO.ReadableFile, Row> {
           Object v = rec.get(i);
           row[i] = v == null ? null : v.toString();
         }
-        values.accept(Arrays.asList(row));
+        if (test.test(Arrays.asList(row))) {
+          return true;
+        }
       }
     }
+    return false;
   }
 
   private static ParquetReader<GenericRecord> reader(FileIO.ReadableFile file, Configuration conf) throws IOException {

@@ -1,9 +1,9 @@
 package io.ecompipeline.transforms.io;
 
 import io.ecompipeline.transforms.schema.Column;
+import io.ecompipeline.transforms.schema.ScaledDecimal;
 import io.ecompipeline.transforms.schema.Table;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -89,14 +89,14 @@ final class RowWriteSupport extends WriteSupport<Row> {
       case DATE -> out.addInteger((int) ((LocalDate) v).toEpochDay());
       case TIMESTAMP -> out.addLong(Table.epochMicros((Instant) v));
       // Fixed-length two's complement, big-endian: 8 bytes for money, 4 for rates (Table's Avro types).
-      case MONEY -> out.addBinary(Binary.fromConstantByteArray(bigEndian(unscaled(c, v).longValueExact(), 8)));
-      case RATE -> out.addBinary(Binary.fromConstantByteArray(bigEndian(unscaled(c, v).intValueExact(), 4)));
+      case MONEY -> out.addBinary(Binary.fromConstantByteArray(bigEndian(unscaled(c, v), 8)));
+      case RATE -> out.addBinary(Binary.fromConstantByteArray(bigEndian(Math.toIntExact(unscaled(c, v)), 4)));
       default -> throw new IllegalStateException("unhandled type " + c.type());
     }
   }
 
-  private static java.math.BigInteger unscaled(Column c, Object v) {
-    return ((BigDecimal) v).setScale(c.type().scale(), RoundingMode.UNNECESSARY).unscaledValue();
+  private static long unscaled(Column c, Object v) {
+    return ScaledDecimal.unscaled((BigDecimal) v, c.type().scale());
   }
 
   private static byte[] bigEndian(long value, int bytes) {

@@ -122,18 +122,15 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
     public void process(ProcessContext c) throws IOException {
       FileIO.ReadableFile file = c.element();
       KeyHashes keys = c.sideInput(todaysKeys);
-      boolean[] hit = {false};
-      if (keys.size() > 0) {
-        ParquetFileRows.forEachValues(file, table, table.key(),
-            values -> hit[0] |= !hit[0] && keys.mightContain(String.join("\u001f", values)));
-      }
-      TupleTag<Row> to = hit[0] ? touched : untouched;
+      boolean hit = keys.size() > 0
+          && ParquetFileRows.anyRow(file, table, table.key(), values -> keys.mightContain(LatestByNaturalKey.keyOf(values)));
+      TupleTag<Row> to = hit ? touched : untouched;
       long[] rows = {0};
       ParquetFileRows.forEachRow(file, table, row -> {
         c.output(to, row);
         rows[0]++;
       });
-      if (!hit[0]) {
+      if (!hit) {
         kept.inc(rows[0]);
       } else {
         String path = file.getMetadata().resourceId().toString();

@@ -92,12 +92,21 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
 
   /** A stable text key of the key columns (values are required, so never null). */
   static String keyOf(Row row, List<String> key) {
+    Object[] values = new Object[key.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = row.getValue(key.get(i));
+    }
+    return keyOf(Arrays.asList(values));
+  }
+
+  /** The key text of key values given in key-column order, e.g. as read back from a file. */
+  static String keyOf(List<?> values) {
     StringBuilder sb = new StringBuilder();
-    for (String k : key) {
+    for (Object v : values) {
       if (sb.length() > 0) {
         sb.append('\u001f');
       }
-      sb.append(row.<Object>getValue(k) == null ? "\u0000" : row.<Object>getValue(k).toString());
+      sb.append(v == null ? "\u0000" : v.toString());
     }
     return sb.toString();
   }

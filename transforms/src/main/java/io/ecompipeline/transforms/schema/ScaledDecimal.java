@@ -46,7 +46,12 @@ public final class ScaledDecimal implements LogicalType<BigDecimal, Long> {
 
   @Override
   public Long toBaseType(BigDecimal input) {
-    return input == null ? null : input.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+    return input == null ? null : unscaled(input, scale);
+  }
+
+  /** {@code value} × 10^scale as a long; refuses more places than {@code scale} and overflow. */
+  public static long unscaled(BigDecimal value, int scale) {
+    return value.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
   }
 
   @Override
