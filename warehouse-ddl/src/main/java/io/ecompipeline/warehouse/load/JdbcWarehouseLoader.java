@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,7 +112,7 @@ public final class JdbcWarehouseLoader implements WarehouseLoader {
     List<String> files = tl.parquetFiles().stream().map(request::resolve).toList();
     long t0 = System.nanoTime();
     try {
-      exec(createStaging(staging, target));
+      exec(createStaging(staging, target, def));
       bulk.load(conn, new BulkLoad.Staging(staging, schema, def, request, tl, files));
       long rows = count("SELECT COUNT(*) FROM " + staging);
       Optional<String> monthColumn = LoadPlan.monthColumn(table);
@@ -123,11 +124,10 @@ public final class JdbcWarehouseLoader implements WarehouseLoader {
               + " outside the months " + tl.months().get() + " the run declared; they would be duplicated by a re-load."
               + " List every month the run's files cover");
         }
-        exec("DELETE FROM " + target + " WHERE " + predicate);
+        replace(target, staging, def, predicate);
       } else {
-        exec("DELETE FROM " + target); // not TRUNCATE: it commits implicitly on Redshift
+        replace(target, staging, def, null);
       }
-      exec("INSERT INTO " + target + " SELECT * FROM " + staging);
       audit(request, tl, rows);
       exec("DROP TABLE " + staging);
       conn.commit();
@@ -145,10 +145,29 @@ public final class JdbcWarehouseLoader implements WarehouseLoader {
     }
   }
 
-  private String createStaging(String staging, String target) {
+  /** Replaces the target's rows matching {@code predicate} (all rows when null) by the staging table's. */
+  private void replace(String target, String staging, TableDef def, String predicate) throws SQLException {
+    if (dialect == Dialect.DUCKDB) {
+      // DuckDB's key index makes deleting keys and inserting them again in one transaction ~50x slower
+      // (213k payments: 12.5 s against 0.25 s): delete only the keys that are gone, upsert the others.
+      String sameKey = def.primaryKey().stream().map(k -> "s." + k + " = t." + k).collect(Collectors.joining(" AND "));
+      exec("DELETE FROM " + target + " t WHERE " + (predicate == null ? "" : predicate + " AND ")
+          + "NOT EXISTS (SELECT 1 FROM " + staging + " s WHERE " + sameKey + ")");
+      exec("INSERT OR REPLACE INTO " + target + " SELECT * FROM " + staging);
+      return;
+    }
+    // not TRUNCATE for a full replace: it commits implicitly on Redshift
+    exec("DELETE FROM " + target + (predicate == null ? "" : " WHERE " + predicate));
+    exec("INSERT INTO " + target + " SELECT * FROM " + staging);
+  }
+
+  private String createStaging(String staging, String target, TableDef def) {
     return switch (dialect) {
-      // DuckDB has no CREATE TABLE … (LIKE …)
-      case DUCKDB -> "CREATE TEMP TABLE " + staging + " AS SELECT * FROM " + target + " LIMIT 0";
+      // DuckDB has no CREATE TABLE … (LIKE …), and 2.0.0.1 copies no rows at all out of a table made
+      // by CREATE TABLE … AS SELECT … LIMIT 0 once it holds more than one row group (122,880 rows):
+      // the columns are spelled out instead.
+      case DUCKDB -> "CREATE TEMP TABLE " + staging + " ("
+          + def.columns().stream().map(c -> c.name() + " " + c.sqlType()).collect(Collectors.joining(", ")) + ")";
       case POSTGRESQL, REDSHIFT -> "CREATE TEMP TABLE " + staging + " (LIKE " + target + ")";
     };
   }
