@@ -125,8 +125,10 @@ public final class JdbcWarehouseLoader implements WarehouseLoader {
               + " List every month the run's files cover");
         }
         replace(target, staging, def, predicate);
+        verifyLoaded(target, predicate, rows);
       } else {
         replace(target, staging, def, null);
+        verifyLoaded(target, null, rows);
       }
       audit(request, tl, rows);
       exec("DROP TABLE " + staging);
@@ -159,6 +161,18 @@ public final class JdbcWarehouseLoader implements WarehouseLoader {
     // not TRUNCATE for a full replace: it commits implicitly on Redshift
     exec("DELETE FROM " + target + (predicate == null ? "" : " WHERE " + predicate));
     exec("INSERT INTO " + target + " SELECT * FROM " + staging);
+  }
+
+  /**
+   * The target holds exactly the staged rows where they were replaced: the audit row must never
+   * claim a load the warehouse did not keep (DuckDB 2.0.0.1 once dropped whole tables silently).
+   */
+  private void verifyLoaded(String target, String predicate, long staged) throws SQLException {
+    long kept = count("SELECT COUNT(*) FROM " + target + (predicate == null ? "" : " WHERE " + predicate));
+    if (kept != staged) {
+      throw new IllegalStateException(target + " holds " + kept + " rows after loading " + staged
+          + " staged rows; the warehouse did not keep the load");
+    }
   }
 
   private String createStaging(String staging, String target, TableDef def) {
