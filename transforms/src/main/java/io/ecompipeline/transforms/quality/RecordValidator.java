@@ -3,7 +3,6 @@ package io.ecompipeline.transforms.quality;
 import io.ecompipeline.transforms.ingest.BronzeRecord;
 import io.ecompipeline.transforms.schema.Column;
 import io.ecompipeline.transforms.schema.ColumnType;
-import io.ecompipeline.transforms.schema.SilverTables;
 import io.ecompipeline.transforms.schema.Table;
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -15,10 +14,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.beam.sdk.values.Row;
@@ -34,9 +32,7 @@ import org.apache.beam.sdk.values.Row;
  * domain of a code.
  */
 public final class RecordValidator implements Serializable {
-  private static final Pattern MONEY = Pattern.compile("[+-]?\\d{1,16}(\\.\\d{1,2})?");
   private static final Pattern ANY_DECIMAL = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
-  private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
 
   /** Either a typed silver row or the first failing rule with its message. */
   public record Outcome(Row row, String rule, String message) {
@@ -47,24 +43,101 @@ public final class RecordValidator implements Serializable {
 
   private final Table table;
   private final LocalDate runDate;
-  private final List<String> required;
-  private final Map<String, String> defaults;
-  private final Map<String, Set<String>> enums;
-  private final List<QualityRules.PatternRule> patterns;
-  private final List<QualityRules.Range> ranges;
   private final int futureDays;
   private final Instant futureLimit;
+  // The rules resolved to column positions once, so a record costs array look-ups, not map and
+  // stream walks: the validator runs on every bronze record, and its compiled form stays small.
+  private final String[] names;
+  private final ColumnType[] types;
+  private final boolean[] silverRequired;
+  private final int[] lineageKind;
+  private final int[] required;
+  private final String[] defaults;
+  private final boolean[] isEnum;
+  private final int[] enumColumns;
+  private final List<Set<String>> enumValues;
+  private final int[] patternColumns;
+  private final List<QualityRules.PatternRule> patterns;
+  private final Pattern[] compiledPatterns;
+  private final int[] rangeColumns;
+  private final List<QualityRules.Range> ranges;
+  private final int[][] rangeProducts;
+  private final int[] timestampColumns;
+
+  private static final int VALUE = 0;
+  private static final int SOURCE_FILE = 1;
+  private static final int SOURCE_LINE = 2;
+  private static final int INGEST_DATE = 3;
 
   public RecordValidator(Table table, QualityRules rules, LocalDate runDate) {
     this.table = table;
     this.runDate = runDate;
-    this.required = rules.requiredColumns(table.name());
-    this.defaults = rules.defaults(table.name());
-    this.enums = rules.enumerations(table.name());
-    this.patterns = rules.patterns(table.name());
-    this.ranges = rules.ranges(table.name());
     this.futureDays = rules.futureTimestampDays(table.name());
     this.futureLimit = futureLimit(runDate, futureDays);
+    List<Column> columns = table.columns();
+    int n = columns.size();
+    names = new String[n];
+    types = new ColumnType[n];
+    silverRequired = new boolean[n];
+    lineageKind = new int[n];
+    isEnum = new boolean[n];
+    defaults = new String[n];
+    List<Integer> timestamps = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Column c = columns.get(i);
+      names[i] = c.name();
+      types[i] = c.type();
+      silverRequired[i] = c.required();
+      lineageKind[i] = switch (c.name()) {
+        case "source_file" -> SOURCE_FILE;
+        case "source_line" -> SOURCE_LINE;
+        case "ingest_date" -> INGEST_DATE;
+        default -> VALUE;
+      };
+      if (c.type() == ColumnType.TIMESTAMP) {
+        timestamps.add(i);
+      }
+    }
+    this.timestampColumns = timestamps.stream().mapToInt(Integer::intValue).toArray();
+    this.required = rules.requiredColumns(table.name()).stream().mapToInt(this::valueColumn).filter(i -> i >= 0).toArray();
+    rules.defaults(table.name()).forEach((col, d) -> {
+      int i = valueColumn(col);
+      if (i >= 0) {
+        defaults[i] = d;
+      }
+    });
+    // Rules on columns the table lacks can never fail (their value is always empty): dropped here.
+    List<Integer> enumCols = new ArrayList<>();
+    this.enumValues = new ArrayList<>();
+    rules.enumerations(table.name()).forEach((col, values) -> {
+      int i = valueColumn(col);
+      if (i >= 0) {
+        isEnum[i] = true;
+        enumCols.add(i);
+        enumValues.add(values);
+      }
+    });
+    this.enumColumns = enumCols.stream().mapToInt(Integer::intValue).toArray();
+    this.patterns = rules.patterns(table.name()).stream().filter(p -> valueColumn(p.column()) >= 0).toList();
+    this.patternColumns = patterns.stream().mapToInt(p -> valueColumn(p.column())).toArray();
+    this.compiledPatterns = patterns.stream().map(p -> Pattern.compile(p.regex())).toArray(Pattern[]::new);
+    this.ranges = rules.ranges(table.name()).stream().filter(r -> valueColumn(r.column()) >= 0).toList();
+    this.rangeColumns = ranges.stream().mapToInt(r -> valueColumn(r.column())).toArray();
+    this.rangeProducts = ranges.stream()
+        .map(r -> r.maxProductOf().size() == 2
+            ? new int[] {valueColumn(r.maxProductOf().get(0)), valueColumn(r.maxProductOf().get(1))}
+            : null)
+        .toArray(int[][]::new);
+  }
+
+  /** The position of a non-lineage column, or -1. */
+  private int valueColumn(String name) {
+    for (int i = 0; i < names.length; i++) {
+      if (names[i].equals(name) && lineageKind[i] == VALUE) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -76,84 +149,77 @@ public final class RecordValidator implements Serializable {
     return runDate.plusDays(1L + days).atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
-  private boolean isLineage(String column) {
-    return SilverTables.LINEAGE.stream().anyMatch(c -> c.name().equals(column));
-  }
-
   public Outcome validate(BronzeRecord r) {
     if (r.hasError()) {
       return fail(r.errorRule(), r.errorMessage());
     }
-    Map<String, String> raw = new HashMap<>();
-    for (Column c : table.columns()) {
-      if (isLineage(c.name())) {
-        continue;
-      }
-      String v = r.field(c.name());
-      v = v == null || v.isBlank() ? null : v.trim();
-      raw.put(c.name(), v);
-    }
-    for (String col : required) {
-      if (raw.get(col) == null) {
-        return fail(RuleCodes.REQUIRED_MISSING, col + ": required but empty");
+    int n = names.length;
+    String[] raw = new String[n];
+    for (int i = 0; i < n; i++) {
+      if (lineageKind[i] == VALUE) {
+        String v = r.field(names[i]);
+        raw[i] = v == null || v.isBlank() ? null : v.trim();
       }
     }
-    defaults.forEach((col, d) -> {
-      if (raw.get(col) == null) {
-        raw.put(col, d);
+    for (int i : required) {
+      if (raw[i] == null) {
+        return fail(RuleCodes.REQUIRED_MISSING, names[i] + ": required but empty");
       }
-    });
-    Map<String, Object> typed = new HashMap<>();
-    for (Column c : table.columns()) {
-      if (isLineage(c.name())) {
+    }
+    Object[] typed = new Object[n];
+    for (int i = 0; i < n; i++) {
+      if (lineageKind[i] != VALUE) {
         continue;
       }
-      String v = raw.get(c.name());
+      String v = raw[i] != null ? raw[i] : defaults[i];
       if (v == null) {
-        if (c.required()) {
+        if (silverRequired[i]) {
           // Required in silver but neither required in bronze nor defaulted: a config gap, reported as such.
-          return fail(RuleCodes.REQUIRED_MISSING, c.name() + ": required but empty");
+          return fail(RuleCodes.REQUIRED_MISSING, names[i] + ": required but empty");
         }
-        typed.put(c.name(), null);
         continue;
       }
-      if (enums.containsKey(c.name())) {
-        typed.put(c.name(), v); // checked as a domain below
+      if (isEnum[i]) {
+        typed[i] = v; // checked as a domain below
         continue;
       }
-      Object parsed = parse(c.type(), v);
+      Object parsed = parse(types[i], v);
       if (parsed == null) {
-        return fail(RuleCodes.INVALID_TYPE, c.name() + ": '" + v + "' " + typeProblem(c.type(), v));
+        return fail(RuleCodes.INVALID_TYPE, names[i] + ": '" + v + "' " + typeProblem(types[i], v));
       }
-      typed.put(c.name(), parsed);
+      typed[i] = parsed;
     }
-    for (Map.Entry<String, Set<String>> e : enums.entrySet()) {
-      String v = (String) typed.get(e.getKey());
+    for (int e = 0; e < enumColumns.length; e++) {
+      int i = enumColumns[e];
+      String v = (String) typed[i];
       if (v == null) {
         continue;
       }
       String lower = v.toLowerCase(Locale.ROOT);
-      if (!e.getValue().contains(lower)) {
-        return fail(RuleCodes.INVALID_ENUM, e.getKey() + ": '" + v + "' is not one of " + String.join(", ", e.getValue()));
+      if (!enumValues.get(e).contains(lower)) {
+        return fail(RuleCodes.INVALID_ENUM, names[i] + ": '" + v + "' is not one of " + String.join(", ", enumValues.get(e)));
       }
-      typed.put(e.getKey(), lower);
+      typed[i] = lower;
     }
-    for (QualityRules.PatternRule p : patterns) {
-      String v = (String) typed.get(p.column());
+    for (int k = 0; k < patternColumns.length; k++) {
+      int i = patternColumns[k];
+      String v = (String) typed[i];
       if (v == null) {
         continue;
       }
+      QualityRules.PatternRule p = patterns.get(k);
       String norm = p.upperCase() ? v.toUpperCase(Locale.ROOT) : v;
-      if (!Pattern.matches(p.regex(), norm)) {
+      if (!compiledPatterns[k].matcher(norm).matches()) {
         return fail(RuleCodes.INVALID_ENUM, p.column() + ": '" + v + "' does not match " + p.regex());
       }
-      typed.put(p.column(), norm);
+      typed[i] = norm;
     }
-    for (QualityRules.Range range : ranges) {
-      Object v = typed.get(range.column());
+    for (int k = 0; k < rangeColumns.length; k++) {
+      Object v = typed[rangeColumns[k]];
       if (v == null) {
         continue;
       }
+      QualityRules.Range range = ranges.get(k);
       BigDecimal x = number(v);
       if (range.min() != null && x.compareTo(range.min()) < 0) {
         return fail(RuleCodes.OUT_OF_RANGE, range.column() + ": " + v + " is below the minimum " + range.min());
@@ -161,31 +227,28 @@ public final class RecordValidator implements Serializable {
       if (range.max() != null && x.compareTo(range.max()) > 0) {
         return fail(RuleCodes.OUT_OF_RANGE, range.column() + ": " + v + " is above the maximum " + range.max());
       }
-      if (range.maxProductOf().size() == 2) {
-        Object a = typed.get(range.maxProductOf().get(0));
-        Object b = typed.get(range.maxProductOf().get(1));
-        if (a != null && b != null) {
-          BigDecimal limit = number(a).multiply(number(b));
-          if (x.compareTo(limit) > 0) {
-            return fail(RuleCodes.OUT_OF_RANGE, range.column() + ": " + v + " exceeds "
-                + String.join(" × ", range.maxProductOf()) + " = " + limit.setScale(2, java.math.RoundingMode.UNNECESSARY));
-          }
+      int[] product = rangeProducts[k];
+      if (product != null && product[0] >= 0 && product[1] >= 0 && typed[product[0]] != null && typed[product[1]] != null) {
+        BigDecimal limit = number(typed[product[0]]).multiply(number(typed[product[1]]));
+        if (x.compareTo(limit) > 0) {
+          return fail(RuleCodes.OUT_OF_RANGE, range.column() + ": " + v + " exceeds "
+              + String.join(" × ", range.maxProductOf()) + " = " + limit.setScale(2, java.math.RoundingMode.UNNECESSARY));
         }
       }
     }
-    for (Column c : table.columns()) {
-      if (c.type() == ColumnType.TIMESTAMP && typed.get(c.name()) instanceof Instant ts && !ts.isBefore(futureLimit)) {
-        return fail(RuleCodes.FUTURE_TIMESTAMP, c.name() + ": " + ts + " is more than " + futureDays + " day"
+    for (int i : timestampColumns) {
+      if (typed[i] instanceof Instant ts && !ts.isBefore(futureLimit)) {
+        return fail(RuleCodes.FUTURE_TIMESTAMP, names[i] + ": " + ts + " is more than " + futureDays + " day"
             + (futureDays == 1 ? "" : "s") + " after the run date " + runDate + " (must be before " + futureLimit + ")");
       }
     }
     Table.RowBuilder row = table.row();
-    for (Column c : table.columns()) {
-      switch (c.name()) {
-        case "source_file" -> row.addValue(r.sourceFile());
-        case "source_line" -> row.addValue(r.line());
-        case "ingest_date" -> row.addValue(r.ingestDate());
-        default -> row.addValue(typed.get(c.name()));
+    for (int i = 0; i < n; i++) {
+      switch (lineageKind[i]) {
+        case SOURCE_FILE -> row.addValue(r.sourceFile());
+        case SOURCE_LINE -> row.addValue(r.line());
+        case INGEST_DATE -> row.addValue(r.ingestDate());
+        default -> row.addValue(typed[i]);
       }
     }
     return new Outcome(row.build(), null, null);
@@ -207,10 +270,10 @@ public final class RecordValidator implements Serializable {
     try {
       return switch (type) {
         case STRING -> v;
-        case INT -> INTEGER.matcher(v).matches() ? Integer.valueOf(v) : null;
-        case LONG -> INTEGER.matcher(v).matches() ? Long.valueOf(v) : null;
+        case INT -> isInteger(v) ? Integer.valueOf(v) : null;
+        case LONG -> isInteger(v) ? Long.valueOf(v) : null;
         case BOOLEAN -> v.equalsIgnoreCase("true") ? Boolean.TRUE : v.equalsIgnoreCase("false") ? Boolean.FALSE : null;
-        case MONEY -> MONEY.matcher(v).matches() ? new BigDecimal(v).setScale(2) : null;
+        case MONEY -> isMoney(v) ? new BigDecimal(v).setScale(2) : null;
         case RATE -> ANY_DECIMAL.matcher(v).matches() ? new BigDecimal(v).setScale(4, java.math.RoundingMode.HALF_UP) : null;
         case TIMESTAMP -> parseTimestamp(v);
         case DATE -> LocalDate.parse(v);
@@ -220,9 +283,43 @@ public final class RecordValidator implements Serializable {
     }
   }
 
+  /** {@code [+-]?\d+}, ASCII digits, as the {@code INTEGER} pattern it replaces. */
+  private static boolean isInteger(String v) {
+    int i = v.isEmpty() || (v.charAt(0) != '+' && v.charAt(0) != '-') ? 0 : 1;
+    return digits(v, i, v.length()) == v.length() - i && v.length() > i;
+  }
+
+  /** {@code [+-]?\d{1,16}(\.\d{1,2})?}, as the {@code MONEY} pattern it replaces. */
+  private static boolean isMoney(String v) {
+    int i = v.isEmpty() || (v.charAt(0) != '+' && v.charAt(0) != '-') ? 0 : 1;
+    int whole = digits(v, i, v.length());
+    if (whole < 1 || whole > 16) {
+      return false;
+    }
+    int dot = i + whole;
+    if (dot == v.length()) {
+      return true;
+    }
+    int places = v.charAt(dot) == '.' ? digits(v, dot + 1, v.length()) : 0;
+    return places >= 1 && places <= 2 && dot + 1 + places == v.length();
+  }
+
+  /** How many ASCII digits start at {@code from}. */
+  private static int digits(String v, int from, int to) {
+    int i = from;
+    while (i < to && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+      i++;
+    }
+    return i - from;
+  }
+
   /** ISO-8601 with or without offset (none means UTC), 'T' or a space between date and time. */
   public static Instant parseTimestamp(String v) {
     String t = v.trim();
+    Instant fast = parseCommonTimestamp(t);
+    if (fast != null) {
+      return fast;
+    }
     if (t.length() > 10 && t.charAt(10) == ' ') {
       t = t.substring(0, 10) + 'T' + t.substring(11);
     }
@@ -231,6 +328,76 @@ public final class RecordValidator implements Serializable {
     } catch (DateTimeParseException e) {
       return LocalDateTime.parse(t, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
+  }
+
+  /**
+   * The shape nearly every source sends, {@code yyyy-MM-dd[T ]HH:mm:ss[.f{1,9}][Z|±HH:MM]}, read
+   * without {@code java.time}'s formatter (which allocates a field map and, for a value without
+   * offset, throws once before the second attempt). Null for anything else or any field out of
+   * range: the formatters then decide, so what is accepted and how it reads never changes.
+   */
+  static Instant parseCommonTimestamp(String t) {
+    int n = t.length();
+    if (n < 19 || t.charAt(4) != '-' || t.charAt(7) != '-' || (t.charAt(10) != 'T' && t.charAt(10) != ' ')
+        || t.charAt(13) != ':' || t.charAt(16) != ':') {
+      return null;
+    }
+    int year = number(t, 0, 4);
+    int month = number(t, 5, 2);
+    int day = number(t, 8, 2);
+    int hour = number(t, 11, 2);
+    int minute = number(t, 14, 2);
+    int second = number(t, 17, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+        || second < 0 || second > 59 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+      return null;
+    }
+    int i = 19;
+    long nanos = 0;
+    if (i < n && t.charAt(i) == '.') {
+      int places = digits(t, i + 1, n);
+      if (places < 1 || places > 9) {
+        return null;
+      }
+      nanos = number(t, i + 1, places);
+      for (int k = places; k < 9; k++) {
+        nanos *= 10;
+      }
+      i += 1 + places;
+    }
+    int offsetSeconds = 0;
+    if (i < n) {
+      char sign = t.charAt(i);
+      if (sign == 'Z' && i + 1 == n) {
+        i++;
+      } else if ((sign == '+' || sign == '-') && i + 6 == n && t.charAt(i + 3) == ':') {
+        int oh = number(t, i + 1, 2);
+        int om = number(t, i + 4, 2);
+        if (oh < 0 || oh > 18 || om < 0 || om > 59 || (oh == 18 && om > 0)) {
+          return null;
+        }
+        offsetSeconds = (sign == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+        i += 6;
+      } else {
+        return null;
+      }
+    }
+    long epochDay = LocalDate.of(year, month, day).toEpochDay();
+    long seconds = epochDay * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
+    return Instant.ofEpochSecond(seconds, nanos - nanos % 1_000L);
+  }
+
+  /** The value of {@code len} ASCII digits at {@code from}, or -1. */
+  private static int number(String t, int from, int len) {
+    int v = 0;
+    for (int i = from; i < from + len; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   private static String typeProblem(ColumnType type, String v) {

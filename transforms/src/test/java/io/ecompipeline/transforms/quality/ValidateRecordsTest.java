@@ -92,6 +92,46 @@ class ValidateRecordsTest {
     assertThat(check(SilverTables.PAYMENTS, p).rule(), equalTo(RuleCodes.INVALID_ENUM));
   }
 
+  /** The hand-written reader of the common timestamp shape agrees with java.time's ISO formatters. */
+  @Test
+  void commonTimestampsReadExactlyAsTheIsoFormattersReadThem() {
+    List<String> samples = List.of(
+        "2025-01-01T00:35:59Z", "2025-01-01 00:35:59Z", "2024-02-29T23:59:59Z", "2000-02-29T12:00:00Z",
+        "2024-12-31T23:59:59.999999999Z", "2024-06-01T10:00:00.5Z", "2024-06-01T10:00:00.1234567Z",
+        "2024-06-01T10:00:00", "2024-06-01 10:00:00.25", "2024-06-01T10:00:00+05:30", "2024-06-01T01:00:00-03:00",
+        "2024-06-01T10:00:00+18:00", "2024-06-01T10:00:00-18:00", "1969-12-31T23:59:59.999999Z", "0001-01-01T00:00:00Z");
+    for (String v : samples) {
+      assertThat(v, RecordValidator.parseCommonTimestamp(v), equalTo(viaFormatters(v)));
+    }
+    // out of range or another shape: left to the formatters, which refuse or read them as before
+    List<String> others = List.of(
+        "2023-02-29T00:00:00Z", "2024-04-31T00:00:00Z", "2024-13-01T00:00:00Z", "2024-06-01T24:00:00Z",
+        "2024-06-01T10:60:00Z", "2024-06-01T10:00:60Z", "2024-06-01T10:00Z", "2024-06-01t10:00:00z",
+        "2024-06-01T10:00:00.Z", "2024-06-01T10:00:00.1234567890Z", "2024-06-01T10:00:00+19:00",
+        "2024-06-01T10:00:00+05", "2024-06-01T10:00:00+05:30:15", "+2024-06-01T10:00:00Z", "2024-6-01T10:00:00Z");
+    for (String v : others) {
+      assertThat(v, RecordValidator.parseCommonTimestamp(v), nullValue());
+      Object either;
+      try {
+        either = viaFormatters(v);
+      } catch (java.time.format.DateTimeParseException e) {
+        either = null;
+      }
+      assertThat(v, RecordValidator.parse(io.ecompipeline.transforms.schema.ColumnType.TIMESTAMP, v), equalTo(either));
+    }
+  }
+
+  private static Instant viaFormatters(String v) {
+    String t = v.length() > 10 && v.charAt(10) == ' ' ? v.substring(0, 10) + 'T' + v.substring(11) : v;
+    try {
+      return java.time.OffsetDateTime.parse(t, java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
+          .truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    } catch (java.time.format.DateTimeParseException e) {
+      return java.time.LocalDateTime.parse(t, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+          .toInstant(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+  }
+
   @Test
   void futureBoundIsTheEndOfTheDayAfterTheRunDate() {
     assertThat(failure(SilverTables.ORDERS, order(2, "paid", "BRL", "2024-03-02T23:59:59.999Z")), equalTo("valid"));
