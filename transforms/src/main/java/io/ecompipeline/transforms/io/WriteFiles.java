@@ -1,14 +1,17 @@
 package io.ecompipeline.transforms.io;
 
 import io.ecompipeline.transforms.schema.Table;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -21,7 +24,8 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.util.CoderUtils;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
@@ -83,8 +87,11 @@ public final class WriteFiles extends PTransform<PBegin, PCollection<KV<String, 
   private record Encoding<T>(String name, String dir, FileFormat<T> format, Coder<T> coder) implements Serializable {
     void write(String relative, Iterable<byte[]> values, DoFn.OutputReceiver<KV<String, Long>> out) throws IOException {
       List<T> elements = new ArrayList<>();
-      for (byte[] v : values) {
-        elements.add(CoderUtils.decodeFromByteArray(coder, v));
+      for (byte[] chunk : values) {
+        ByteArrayInputStream in = new ByteArrayInputStream(chunk);
+        while (in.available() > 0) {
+          elements.add(coder.decode(in));
+        }
       }
       format.sort(elements);
       String path = LakePaths.join(dir, relative);
@@ -107,19 +114,43 @@ public final class WriteFiles extends PTransform<PBegin, PCollection<KV<String, 
     }
   }
 
-  /** Keys each element by "target index / relative path" and encodes it with its own coder. */
+  /**
+   * Keys each element by "target index / relative path" and encodes it with its own coder, many
+   * elements of one file into one chunk: the shuffle then sorts and moves chunks, not rows. Each
+   * shuffled element costs the runner a record, a window and, as most keys are equal here, a full
+   * key comparison in Flink's sort; a chunk closes at {@link #CHUNK_BYTES} or at the bundle's end.
+   */
   private static final class EncodeFn<T> extends DoFn<KV<String, T>, KV<String, byte[]>> {
+    static final int CHUNK_BYTES = 64 << 10;
     private final int index;
     private final Coder<T> coder;
+    private transient Map<String, ByteArrayOutputStream> chunks;
 
     EncodeFn(int index, Coder<T> coder) {
       this.index = index;
       this.coder = coder;
     }
 
+    @StartBundle
+    public void startBundle() {
+      chunks = new HashMap<>();
+    }
+
     @ProcessElement
-    public void process(@Element KV<String, T> e, OutputReceiver<KV<String, byte[]>> out) throws CoderException {
-      out.output(KV.of(index + "/" + e.getKey(), CoderUtils.encodeToByteArray(coder, e.getValue())));
+    public void process(@Element KV<String, T> e, OutputReceiver<KV<String, byte[]>> out) throws IOException {
+      String key = index + "/" + e.getKey();
+      ByteArrayOutputStream chunk = chunks.computeIfAbsent(key, k -> new ByteArrayOutputStream());
+      coder.encode(e.getValue(), chunk);
+      if (chunk.size() >= CHUNK_BYTES) {
+        out.output(KV.of(key, chunk.toByteArray()));
+        chunks.remove(key);
+      }
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext c) {
+      chunks.forEach((key, chunk) -> c.output(KV.of(key, chunk.toByteArray()), BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE));
+      chunks = null;
     }
   }
 
