@@ -59,7 +59,11 @@ public enum RunnerKind {
       case flink -> {
         // Under `flink run` (EMR), [auto] takes the cluster that command targets (e.g. a per-job
         // YARN cluster); [local] would quietly start a mini-cluster on the submitting node.
-        args.add("--flinkMaster=" + (master != null ? master : insideFlinkCli() ? "[auto]" : "[local]"));
+        boolean local = master == null && !insideFlinkCli();
+        args.add("--flinkMaster=" + (master != null ? master : local ? "[local]" : "[auto]"));
+        if (local) {
+          args.add("--flinkConfDir=" + LocalFlinkConf.directory());
+        }
         if (parallelism > 0) {
           args.add("--parallelism=" + parallelism);
         }
