@@ -1,21 +1,23 @@
 package io.ecompipeline.transforms.aggregates;
 
 import io.ecompipeline.transforms.dimensions.DateKeys;
+import io.ecompipeline.transforms.schema.EpochMicros;
 import io.ecompipeline.transforms.schema.GoldTables;
+import io.ecompipeline.transforms.schema.Table;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.Set;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
-import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.SerializableFunction;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
@@ -39,44 +41,82 @@ public final class AggregateConversionFunnel extends PTransform<PCollection<Row>
 
   @Override
   public PCollection<Row> expand(PCollection<Row> clickstream) {
+    // Each event shrinks to its session's summary, merged per session by a combine: the runner
+    // merges summaries before the shuffle, so what crosses it is about one small value per
+    // session instead of every whole event row.
     PCollection<KV<KV<Integer, String>, Tally>> sessions =
         clickstream
-            .apply(
-                "KeyBySession",
-                WithKeys.of((SerializableFunction<Row, String>) e -> e.getString("session_id"))
-                    .withKeyType(TypeDescriptors.strings()))
-            .apply("GatherEventsOfSession", GroupByKey.create())
-            .apply("SessionOnItsFirstEventsDateAndDevice", ParDo.of(new SessionFn()));
+            .apply("SummaryOfEachEvent", MapElements
+                .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(SessionSummary.class)))
+                .via((Row e) -> KV.of(e.getString("session_id"), SessionSummary.of(e))))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), SessionSummary.CODER))
+            .apply("SummaryOfEachSession", Combine.perKey(SessionSummary::merge))
+            .apply("SessionOnItsFirstEventsDateAndDevice", MapElements
+                .into(TypeDescriptors.kvs(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.strings()),
+                    TypeDescriptor.of(Tally.class)))
+                .via((KV<String, SessionSummary> s) -> s.getValue().tally()));
     return Tally.withCoder(sessions, KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of()))
         .apply("SumPerDateAndDevice", Tally.sumPerKey())
         .apply("ToRows", MapElements.into(TypeDescriptor.of(Row.class)).via(AggregateConversionFunnel::toRow))
         .setRowSchema(GoldTables.CONVERSION_FUNNEL_DAILY.beamSchema());
   }
 
-  private static final Comparator<Row> EVENT_ORDER =
-      Comparator.<Row, Instant>comparing(e -> e.getValue("event_ts"))
-          .thenComparing(e -> e.getString("event_id"));
+  /**
+   * What the funnel needs of a session: its earliest event (by event_ts, then event_id) with that
+   * event's device, and which steps any of its events reached.
+   */
+  record SessionSummary(long firstMicros, String firstEventId, String device, int steps) {
+    static final int PRODUCT_VIEW = 1;
+    static final int ADD_TO_CART = 2;
+    static final int CHECKOUT = 4;
+    static final int PURCHASE = 8;
+    static final Coder<SessionSummary> CODER = new SummaryCoder();
 
-  private static final class SessionFn extends DoFn<KV<String, Iterable<Row>>, KV<KV<Integer, String>, Tally>> {
-    @ProcessElement
-    public void process(@Element KV<String, Iterable<Row>> session, OutputReceiver<KV<KV<Integer, String>, Tally>> out) {
-      Row first = null;
-      Set<String> types = new HashSet<>();
-      for (Row e : session.getValue()) {
-        types.add(e.getString("event_type"));
-        if (first == null || EVENT_ORDER.compare(e, first) < 0) {
-          first = e;
-        }
-      }
-      String device = first.getString("device") == null ? UNKNOWN_DEVICE : first.getString("device");
+    static SessionSummary of(Row event) {
+      int step = switch (event.getString("event_type")) {
+        case "product_view" -> PRODUCT_VIEW;
+        case "add_to_cart" -> ADD_TO_CART;
+        case "checkout_start" -> CHECKOUT;
+        case "purchase" -> PURCHASE;
+        default -> 0;
+      };
+      return new SessionSummary(Table.epochMicros(event.<Instant>getValue("event_ts")), event.getString("event_id"),
+          event.getString("device"), step);
+    }
+
+    static SessionSummary merge(SessionSummary a, SessionSummary b) {
+      boolean aFirst = a.firstMicros != b.firstMicros ? a.firstMicros < b.firstMicros : a.firstEventId.compareTo(b.firstEventId) <= 0;
+      SessionSummary first = aFirst ? a : b;
+      return new SessionSummary(first.firstMicros, first.firstEventId, first.device, a.steps | b.steps);
+    }
+
+    KV<KV<Integer, String>, Tally> tally() {
       Tally t =
           Tally.of()
               .add("sessions", 1)
-              .add("product_view", types.contains("product_view") ? 1 : 0)
-              .add("add_to_cart", types.contains("add_to_cart") ? 1 : 0)
-              .add("checkout", types.contains("checkout_start") ? 1 : 0)
-              .add("purchase", types.contains("purchase") ? 1 : 0);
-      out.output(KV.of(KV.of(DateKeys.of(first.<Instant>getValue("event_ts")), device), t));
+              .add("product_view", (steps & PRODUCT_VIEW) != 0 ? 1 : 0)
+              .add("add_to_cart", (steps & ADD_TO_CART) != 0 ? 1 : 0)
+              .add("checkout", (steps & CHECKOUT) != 0 ? 1 : 0)
+              .add("purchase", (steps & PURCHASE) != 0 ? 1 : 0);
+      return KV.of(KV.of(DateKeys.of(EpochMicros.INSTANCE.toInputType(firstMicros)), device == null ? UNKNOWN_DEVICE : device), t);
+    }
+  }
+
+  private static final class SummaryCoder extends AtomicCoder<SessionSummary> {
+    private static final Coder<String> DEVICE = NullableCoder.of(StringUtf8Coder.of());
+
+    @Override
+    public void encode(SessionSummary s, OutputStream out) throws IOException {
+      VarLongCoder.of().encode(s.firstMicros(), out);
+      StringUtf8Coder.of().encode(s.firstEventId(), out);
+      DEVICE.encode(s.device(), out);
+      VarIntCoder.of().encode(s.steps(), out);
+    }
+
+    @Override
+    public SessionSummary decode(InputStream in) throws IOException {
+      return new SessionSummary(VarLongCoder.of().decode(in), StringUtf8Coder.of().decode(in), DEVICE.decode(in),
+          VarIntCoder.of().decode(in));
     }
   }
 

@@ -84,7 +84,7 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
             .withOutputTags(touched, TupleTagList.of(untouched).and(replaced)));
     Schema schema = table.beamSchema();
     PCollection<Row> merged = today.apply(LatestByNaturalKey.of(table)
-        .withPrevious(previous.get(touched).setRowSchema(schema)));
+        .withPreviousOfTodaysKeys(previous.get(touched).setRowSchema(schema)));
     PCollection<Row> kept = previous.get(untouched).setRowSchema(schema);
     PCollection<Row> whole = PCollectionList.of(merged).and(kept)
         .apply("Whole " + table.name(), Flatten.pCollections())

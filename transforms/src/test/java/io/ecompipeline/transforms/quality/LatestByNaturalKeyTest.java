@@ -51,6 +51,23 @@ class LatestByNaturalKeyTest {
   }
 
   @Test
+  void keysNotSeenTodayKeepTheirPreviousRowsAndCountNothing() {
+    Row c1 = customer(D1, "a.csv", 2, "c1", "c1@x", "2024-03-01T10:00:00Z");
+    Row c3 = customer(D1, "a.csv", 4, "c3", "c3@x", "2024-03-01T10:00:00Z");
+    Row c1Again = customer(D2, "b.csv", 2, "c1", "c1@x", "2024-03-01T10:00:00Z");
+    Row c4 = customer(D2, "b.csv", 3, "c4", "c4@x", "2024-03-02T10:00:00Z");
+    Pipeline p = Pipelines.create();
+    PCollection<Row> merged = rows(p, "today", C, List.of(c1Again, c4))
+        .apply(LatestByNaturalKey.of(C).withPrevious(rows(p, "previous", C, List.of(c1, c3))));
+    PAssert.that(merged).containsInAnyOrder(c1, c3, c4);
+    PipelineResult r = p.run();
+    r.waitUntilFinish();
+    Map<String, Long> c = SilverCounters.collect(r);
+    assertThat(c.get("silver.customers.accepted"), equalTo(1L));
+    assertThat(c.get("silver.customers.duplicates"), equalTo(1L));
+  }
+
+  @Test
   void tieOnUpdatedAtGoesToTheLaterFileThenLine() {
     Row early = customer(D1, "a.csv", 9, "c1", "a@x", "2024-03-01T10:00:00Z");
     Row laterFile = customer(D1, "b.csv", 2, "c1", "b@x", "2024-03-01T10:00:00Z");
