@@ -3,7 +3,6 @@ package io.ecompipeline.transforms.quality;
 import io.ecompipeline.transforms.schema.Column;
 import io.ecompipeline.transforms.schema.SilverTables;
 import io.ecompipeline.transforms.schema.Table;
-import io.ecompipeline.transforms.util.BundleSideInput;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -12,26 +11,17 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.schemas.SchemaCoder;
-import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
-import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
-import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * The dedup rule of contract §3, in one place: per natural key ({@link Table#key()}) of today's
@@ -52,110 +42,52 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PCollection<Row>> {
   private final Table table;
   private final PCollection<Row> previous;
-  private final boolean previousOfTodaysKeys;
   private final String countedEntity;
 
-  private LatestByNaturalKey(Table table, PCollection<Row> previous, boolean previousOfTodaysKeys, String countedEntity) {
+  private LatestByNaturalKey(Table table, PCollection<Row> previous, String countedEntity) {
     super("Latest " + table.name() + " by natural key");
     this.table = table;
     this.previous = previous;
-    this.previousOfTodaysKeys = previousOfTodaysKeys;
     this.countedEntity = countedEntity;
   }
 
   /** Keeps the latest row per key of {@code table}; counts under the table's own name. */
   public static LatestByNaturalKey of(Table table) {
-    return new LatestByNaturalKey(table, null, false, table.name());
+    return new LatestByNaturalKey(table, null, table.name());
   }
 
-  /**
-   * Merges with the previous silver rows of the table (which carry their lineage). Only those
-   * whose key is among today's keys are shuffled with today's rows; the others are the latest
-   * version of a key nobody sent today and go to the output as they are.
-   */
+  /** Merges with the previous silver rows of the table (which carry their lineage). */
   public LatestByNaturalKey withPrevious(PCollection<Row> previousSilver) {
-    return new LatestByNaturalKey(table, previousSilver, false, countedEntity);
-  }
-
-  /** As {@link #withPrevious}, for previous rows already narrowed to (at least) today's keys. */
-  public LatestByNaturalKey withPreviousOfTodaysKeys(PCollection<Row> previousSilver) {
-    return new LatestByNaturalKey(table, previousSilver, true, countedEntity);
+    return new LatestByNaturalKey(table, previousSilver, countedEntity);
   }
 
   /** Counts accepted/duplicates under another entity's name (a history table counts for its entity). */
   public LatestByNaturalKey countingAs(String entity) {
-    return new LatestByNaturalKey(table, previous, previousOfTodaysKeys, entity);
+    return new LatestByNaturalKey(table, previous, entity);
   }
 
   /** Does not count (when another merge of the same rows does the accounting). */
   public LatestByNaturalKey withoutCounting() {
-    return new LatestByNaturalKey(table, previous, previousOfTodaysKeys, null);
+    return new LatestByNaturalKey(table, previous, null);
   }
 
   @Override
   public PCollection<Row> expand(PCollection<Row> today) {
     SchemaCoder<Row> rowCoder = SchemaCoder.of(table.beamSchema());
     KvCoder<String, Row> keyed = KvCoder.of(StringUtf8Coder.of(), rowCoder);
-    List<String> key = table.key();
-    PCollection<Row> prev;
-    PCollection<Row> untouched = null;
-    if (previous == null) {
-      prev = today.getPipeline().apply("No previous " + table.name(), Create.empty(rowCoder));
-    } else if (previousOfTodaysKeys) {
-      prev = previous;
-    } else {
-      PCollectionView<KeyHashes> todaysKeys = today
-          .apply("Hash today's keys", MapElements.into(TypeDescriptors.longs()).via((Row r) -> KeyHashes.hash(keyOf(r, key))))
-          .apply("Today's keys", Combine.globally(new KeyHashes.Collect()).asSingletonView());
-      TupleTag<Row> touched = new TupleTag<>("touched");
-      TupleTag<Row> other = new TupleTag<>("untouched");
-      PCollectionTuple split = previous.apply("Split previous rows by today's keys",
-          ParDo.of(new SplitByTodaysKeys(key, BundleSideInput.of(todaysKeys), touched, other))
-              .withSideInputs(todaysKeys).withOutputTags(touched, TupleTagList.of(other)));
-      prev = split.get(touched).setRowSchema(table.beamSchema());
-      untouched = split.get(other).setRowSchema(table.beamSchema());
-    }
+    PCollection<Row> prev = previous != null
+        ? previous
+        : today.getPipeline().apply("No previous " + table.name(), Create.empty(rowCoder));
     TupleTag<Row> todayTag = new TupleTag<>("today");
     TupleTag<Row> prevTag = new TupleTag<>("previous");
+    List<String> key = table.key();
     PCollection<KV<String, CoGbkResult>> grouped = KeyedPCollectionTuple
         .of(todayTag, today.apply("Key today's rows", ParDo.of(new KeyBy(key))).setCoder(keyed))
         .and(prevTag, prev.apply("Key previous rows", ParDo.of(new KeyBy(key))).setCoder(keyed))
         .apply("Group by natural key", CoGroupByKey.create());
-    PCollection<Row> latest = grouped
+    return grouped
         .apply("Keep the latest version", ParDo.of(new KeepLatest(table, todayTag, prevTag, countedEntity)))
         .setRowSchema(table.beamSchema());
-    return untouched == null ? latest : PCollectionList.of(latest).and(untouched)
-        .apply("With the keys not seen today", Flatten.pCollections())
-        .setRowSchema(table.beamSchema());
-  }
-
-  /**
-   * Sends a previous row to the merge when its key hash is among today's, else past it. A hash
-   * collision only sends a row to the merge for nothing, where it wins alone as it would have.
-   */
-  static final class SplitByTodaysKeys extends DoFn<Row, Row> {
-    private final List<String> key;
-    private final BundleSideInput<KeyHashes> todaysKeys;
-    private final TupleTag<Row> touched;
-    private final TupleTag<Row> untouched;
-
-    SplitByTodaysKeys(List<String> key, BundleSideInput<KeyHashes> todaysKeys, TupleTag<Row> touched, TupleTag<Row> untouched) {
-      this.key = key;
-      this.todaysKeys = todaysKeys;
-      this.touched = touched;
-      this.untouched = untouched;
-    }
-
-    @StartBundle
-    public void startBundle() {
-      todaysKeys.reset();
-    }
-
-    @ProcessElement
-    public void process(ProcessContext c, BoundedWindow window) {
-      Row row = c.element();
-      c.output(todaysKeys.get(c, window).mightContain(keyOf(row, key)) ? touched : untouched, row);
-    }
   }
 
   /** A stable text key of the key columns (values are required, so never null). */
