@@ -116,20 +116,18 @@ public final class JdbcWarehouseLoader implements WarehouseLoader {
       bulk.load(conn, new BulkLoad.Staging(staging, schema, def, request, tl, files));
       long rows = count("SELECT COUNT(*) FROM " + staging);
       Optional<String> monthColumn = LoadPlan.monthColumn(table);
+      String predicate = null; // the rows a load replaces: its months, or the whole table
       if (monthColumn.isPresent()) {
-        String predicate = LoadPlan.monthPredicate(monthColumn.get(), tl.months().orElseThrow());
+        predicate = LoadPlan.monthPredicate(monthColumn.get(), tl.months().orElseThrow());
         long outside = count("SELECT COUNT(*) FROM " + staging + " WHERE NOT " + predicate);
         if (outside > 0) {
           throw new IllegalStateException(outside + " of the " + rows + " rows have a " + monthColumn.get()
               + " outside the months " + tl.months().get() + " the run declared; they would be duplicated by a re-load."
               + " List every month the run's files cover");
         }
-        replace(target, staging, def, predicate);
-        verifyLoaded(target, predicate, rows);
-      } else {
-        replace(target, staging, def, null);
-        verifyLoaded(target, null, rows);
       }
+      replace(target, staging, def, predicate);
+      verifyLoaded(target, predicate, rows);
       audit(request, tl, rows);
       exec("DROP TABLE " + staging);
       conn.commit();
