@@ -15,8 +15,10 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
@@ -29,6 +31,7 @@ import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * {@link LatestByNaturalKey} for a large silver table whose files each hold the rows of one
@@ -65,7 +68,10 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
   @Override
   public Result expand(PCollection<Row> today) {
     List<String> key = table.key();
-    PCollectionView<KeyHashes> todaysKeys = KeyHashes.of(today, key);
+    PCollectionView<KeyHashes> todaysKeys = today
+        .apply("Hash today's keys", MapElements.into(TypeDescriptors.longs())
+            .via((Row r) -> KeyHashes.hash(LatestByNaturalKey.keyOf(r, key))))
+        .apply("Today's keys", Combine.globally(new KeyHashes.Collect()).asSingletonView());
 
     TupleTag<Row> touched = new TupleTag<>("touched");
     TupleTag<Row> untouched = new TupleTag<>("untouched");

@@ -6,16 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
-import java.util.List;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.transforms.Combine;
-import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionView;
-import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * A compact set of natural keys: their 64-bit hashes, sorted. Small enough to hand to every worker
@@ -47,14 +41,6 @@ final class KeyHashes {
     h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
     h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
     return h ^ (h >>> 31);
-  }
-
-  /** The hashed natural keys of {@code rows} (their {@code key} columns), as a singleton side input. */
-  static PCollectionView<KeyHashes> of(PCollection<Row> rows, List<String> key) {
-    return rows
-        .apply("Hash today's keys", MapElements.into(TypeDescriptors.longs())
-            .via((Row r) -> hash(LatestByNaturalKey.keyOf(r, key))))
-        .apply("Today's keys", Combine.globally(new Collect()).asSingletonView());
   }
 
   /** Collects key hashes into a {@link KeyHashes}; the empty input gives the empty set. */
