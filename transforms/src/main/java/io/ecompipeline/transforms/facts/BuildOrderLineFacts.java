@@ -56,10 +56,10 @@ public final class BuildOrderLineFacts extends PTransform<PCollectionTuple, PCol
 
   @Override
   public PCollection<Row> expand(PCollectionTuple in) {
-    PCollectionView<Map<String, Iterable<Row>>> customers =
+    PCollectionView<Map<String, Iterable<VersionSpan>>> customers =
         PointInTimeLookup.versionsByNaturalKey(
             in.get(GoldTables.DIM_CUSTOMER.tag()), GoldTables.DIM_CUSTOMER, "customer_id", "customer_key");
-    PCollectionView<Map<String, Iterable<Row>>> products =
+    PCollectionView<Map<String, Iterable<VersionSpan>>> products =
         PointInTimeLookup.versionsByNaturalKey(
             in.get(GoldTables.DIM_PRODUCT.tag()), GoldTables.DIM_PRODUCT, "product_id", "product_key");
     SerializableFunction<Row, String> orderId = r -> r.getString("order_id");
@@ -79,15 +79,15 @@ public final class BuildOrderLineFacts extends PTransform<PCollectionTuple, PCol
   }
 
   private static final class FactFn extends DoFn<KV<String, CoGbkResult>, Row> {
-    private final BundleSideInput<Map<String, Iterable<Row>>> customers;
-    private final BundleSideInput<Map<String, Iterable<Row>>> products;
+    private final BundleSideInput<Map<String, Iterable<VersionSpan>>> customers;
+    private final BundleSideInput<Map<String, Iterable<VersionSpan>>> products;
     private final Counter pendingLines = Metrics.counter("gold", "fact_order_line.pending_lines");
     private final Counter unknownCustomers = Metrics.counter("gold", "fact_order_line.unknown_customer");
     private final Counter unknownProducts = Metrics.counter("gold", "fact_order_line.unknown_product");
 
     FactFn(
-        PCollectionView<Map<String, Iterable<Row>>> customers,
-        PCollectionView<Map<String, Iterable<Row>>> products) {
+        PCollectionView<Map<String, Iterable<VersionSpan>>> customers,
+        PCollectionView<Map<String, Iterable<VersionSpan>>> products) {
       this.customers = BundleSideInput.of(customers);
       this.products = BundleSideInput.of(products);
     }
@@ -106,15 +106,15 @@ public final class BuildOrderLineFacts extends PTransform<PCollectionTuple, PCol
         c.element().getValue().getAll(LINE).forEach(l -> pendingLines.inc());
         return;
       }
-      Map<String, Iterable<Row>> customerVersions = customers.get(c, window);
-      Map<String, Iterable<Row>> productVersions = products.get(c, window);
+      Map<String, Iterable<VersionSpan>> customerVersions = customers.get(c, window);
+      Map<String, Iterable<VersionSpan>> productVersions = products.get(c, window);
       Instant orderTs = order.getValue("order_ts");
       String customerId = order.getString("customer_id");
       long customerKey =
-          PointInTimeLookup.keyAt(customerVersions.get(customerId), orderTs, "customer_key");
+          PointInTimeLookup.keyAt(customerVersions.get(customerId), orderTs);
       for (Row line : c.element().getValue().getAll(LINE)) {
         String productId = line.getString("product_id");
-        long productKey = PointInTimeLookup.keyAt(productVersions.get(productId), orderTs, "product_key");
+        long productKey = PointInTimeLookup.keyAt(productVersions.get(productId), orderTs);
         if (customerKey == SurrogateKeys.UNKNOWN) {
           unknownCustomers.inc();
         }

@@ -45,7 +45,7 @@ public final class BuildPaymentFacts extends PTransform<PCollectionTuple, PColle
 
   @Override
   public PCollection<Row> expand(PCollectionTuple in) {
-    PCollectionView<Map<String, Iterable<Row>>> customers =
+    PCollectionView<Map<String, Iterable<VersionSpan>>> customers =
         PointInTimeLookup.versionsByNaturalKey(
             in.get(GoldTables.DIM_CUSTOMER.tag()), GoldTables.DIM_CUSTOMER, "customer_id", "customer_key");
     SerializableFunction<Row, String> orderId = r -> r.getString("order_id");
@@ -65,11 +65,11 @@ public final class BuildPaymentFacts extends PTransform<PCollectionTuple, PColle
   }
 
   private static final class FactFn extends DoFn<KV<String, CoGbkResult>, Row> {
-    private final BundleSideInput<Map<String, Iterable<Row>>> customers;
+    private final BundleSideInput<Map<String, Iterable<VersionSpan>>> customers;
     private final Counter unknownOrders = Metrics.counter("gold", "fact_payment.unknown_order");
     private final Counter unknownCustomers = Metrics.counter("gold", "fact_payment.unknown_customer");
 
-    FactFn(PCollectionView<Map<String, Iterable<Row>>> customers) {
+    FactFn(PCollectionView<Map<String, Iterable<VersionSpan>>> customers) {
       this.customers = BundleSideInput.of(customers);
     }
 
@@ -81,14 +81,14 @@ public final class BuildPaymentFacts extends PTransform<PCollectionTuple, PColle
     @ProcessElement
     public void process(ProcessContext c, BoundedWindow window) {
       Row order = c.element().getValue().getOnly(ORDER, null);
-      Map<String, Iterable<Row>> versions = customers.get(c, window);
+      Map<String, Iterable<VersionSpan>> versions = customers.get(c, window);
       for (Row payment : c.element().getValue().getAll(PAYMENT)) {
         Instant paymentTs = payment.getValue("payment_ts");
         long customerKey =
             order == null
                 ? SurrogateKeys.UNKNOWN
                 : PointInTimeLookup.keyAt(
-                    versions.get(order.getString("customer_id")), paymentTs, "customer_key");
+                    versions.get(order.getString("customer_id")), paymentTs);
         if (order == null) {
           unknownOrders.inc();
         } else if (customerKey == SurrogateKeys.UNKNOWN) {

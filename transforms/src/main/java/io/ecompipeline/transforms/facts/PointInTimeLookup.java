@@ -5,7 +5,6 @@ import io.ecompipeline.transforms.schema.Table;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -27,8 +26,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 final class PointInTimeLookup {
   private PointInTimeLookup() {}
 
-  /** The known versions of a dimension, by natural key, as a side input. */
-  static PCollectionView<Map<String, Iterable<Row>>> versionsByNaturalKey(
+  /** The spans of the known versions of a dimension, by natural key, as a side input. */
+  static PCollectionView<Map<String, Iterable<VersionSpan>>> versionsByNaturalKey(
       PCollection<Row> dimension, Table table, String naturalKey, String keyColumn) {
     return dimension
         .apply(
@@ -37,28 +36,29 @@ final class PointInTimeLookup {
         .apply(
             "ByNaturalKeyOf" + table.name(),
             MapElements.into(
-                    TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(Row.class)))
-                .via((Row r) -> KV.of(r.getString(naturalKey), r)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(table.beamSchema())))
+                    TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(VersionSpan.class)))
+                .via((Row r) -> KV.of(r.getString(naturalKey), new VersionSpan(
+                    Table.epochMicros(r.getValue("valid_from")), Table.epochMicros(r.getValue("valid_to")),
+                    r.getInt64(keyColumn)))))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), VersionSpan.CODER))
         .apply("VersionsOf" + table.name(), View.asMultimap());
   }
 
   /** The key of the version valid at {@code ts}, or -1 when the member has no version. */
-  static long keyAt(Iterable<Row> versions, Instant ts, String keyColumn) {
+  static long keyAt(Iterable<VersionSpan> versions, Instant ts) {
     if (versions == null) {
       return SurrogateKeys.UNKNOWN;
     }
-    Row first = null;
-    for (Row v : versions) {
-      Instant from = v.getValue("valid_from");
-      Instant to = v.getValue("valid_to");
-      if (!ts.isBefore(from) && ts.isBefore(to)) {
-        return v.getInt64(keyColumn);
+    long micros = Table.epochMicros(ts);
+    VersionSpan first = null;
+    for (VersionSpan v : versions) {
+      if (v.holds(micros)) {
+        return v.key();
       }
-      if (first == null || from.isBefore(first.getValue("valid_from"))) {
+      if (first == null || v.validFrom() < first.validFrom()) {
         first = v;
       }
     }
-    return first == null ? SurrogateKeys.UNKNOWN : first.getInt64(keyColumn);
+    return first == null ? SurrogateKeys.UNKNOWN : first.key();
   }
 }
