@@ -73,9 +73,14 @@ public enum RunnerKind {
       }
       case spark -> {
         args.add("--sparkMaster=" + (master == null ? "local[" + Math.max(parallelism, 1) + "]" : master));
-        // The runner caches every PCollection read twice; in memory only (its default), a scale-10 day
-        // (1.7M rows of history) ran out of an 8 GiB heap. Serialized with spill to disk, it fits.
-        args.add("--storageLevel=MEMORY_AND_DISK_SER");
+        // The runner caches every PCollection read twice. In memory only (its default), a scale-10 day
+        // (1.7M rows of history) ran out of an 8 GiB heap; in memory with spill, a scale-100 day did
+        // too, when Spark read a spilled multi-GiB partition back into one heap buffer. On disk (the
+        // OS page cache, in practice), cached partitions are streamed back.
+        args.add("--storageLevel=DISK_ONLY");
+        // Without it the runner holds every output of one processElement call in memory: a whole
+        // file's records for the readers (WholeFileFn), 10M at scale 100.
+        args.add("--experiments=use_bounded_concurrent_output_for_sdf");
         // Beam's SparkContextFactory builds its SparkConf from spark.* system properties. The web UI
         // (a Jetty server per run) is of no use to a batch CLI and its store is not in the jar.
         System.setProperty("spark.ui.enabled", System.getProperty("spark.ui.enabled", "false"));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ecompipeline.transforms.io.LakePaths;
 import io.ecompipeline.transforms.io.MatchedFiles;
+import io.ecompipeline.transforms.io.WholeFileFn;
 import io.ecompipeline.transforms.quality.QualityRules;
 import io.ecompipeline.transforms.quality.RuleCodes;
 import io.ecompipeline.transforms.schema.Column;
@@ -27,9 +28,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.io.range.OffsetRange;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.splittabledofn.RestrictionTracker;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.slf4j.Logger;
@@ -79,7 +81,7 @@ public final class ReadBronze extends PTransform<PBegin, PCollection<BronzeRecor
   }
 
   /** Parses one whole file, streaming it line by line. */
-  static final class ParseFile extends DoFn<FileIO.ReadableFile, BronzeRecord> {
+  static final class ParseFile extends WholeFileFn<BronzeRecord> {
     private final Table entity;
     private final LocalDate ingestDate;
     private final List<String> required;
@@ -97,7 +99,11 @@ public final class ReadBronze extends PTransform<PBegin, PCollection<BronzeRecor
     }
 
     @ProcessElement
-    public void process(@Element FileIO.ReadableFile file, OutputReceiver<BronzeRecord> out) throws IOException {
+    public void process(@Element FileIO.ReadableFile file, RestrictionTracker<OffsetRange, Long> tracker,
+        OutputReceiver<BronzeRecord> out) throws IOException {
+      if (!claim(tracker)) {
+        return;
+      }
       String path = file.getMetadata().resourceId().toString();
       String name = file.getMetadata().resourceId().getFilename();
       String lower = name == null ? "" : name.toLowerCase(Locale.ROOT);

@@ -13,7 +13,8 @@ import java.util.function.Predicate;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.io.range.OffsetRange;
+import org.apache.beam.sdk.transforms.splittabledofn.RestrictionTracker;
 import org.apache.beam.sdk.values.Row;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroParquetReader;
@@ -28,7 +29,7 @@ import org.apache.parquet.io.SeekableInputStream;
  * that splitting them (ParquetIO's splittable read: a keyed shuffle per table) costs more than it
  * spreads. The static readers serve other DoFns that read lake files.
  */
-public final class ParquetFileRows extends DoFn<FileIO.ReadableFile, Row> {
+public final class ParquetFileRows extends WholeFileFn<Row> {
   private final Table table;
 
   ParquetFileRows(Table table) {
@@ -36,7 +37,11 @@ public final class ParquetFileRows extends DoFn<FileIO.ReadableFile, Row> {
   }
 
   @ProcessElement
-  public void process(@Element FileIO.ReadableFile file, OutputReceiver<Row> out) throws IOException {
+  public void process(@Element FileIO.ReadableFile file, RestrictionTracker<OffsetRange, Long> tracker, OutputReceiver<Row> out)
+      throws IOException {
+    if (!claim(tracker)) {
+      return;
+    }
     forEachRow(file, table, out::output);
   }
 

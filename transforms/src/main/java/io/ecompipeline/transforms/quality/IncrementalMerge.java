@@ -3,6 +3,7 @@ package io.ecompipeline.transforms.quality;
 import io.ecompipeline.transforms.io.LakePaths;
 import io.ecompipeline.transforms.io.MatchedFiles;
 import io.ecompipeline.transforms.io.ParquetFileRows;
+import io.ecompipeline.transforms.io.WholeFileFn;
 import io.ecompipeline.transforms.schema.Table;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -12,15 +13,16 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.range.OffsetRange;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.splittabledofn.RestrictionTracker;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -98,7 +100,7 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
   }
 
   /** Reads each previous file: its rows go to "touched" when it holds one of today's keys, else to "untouched". */
-  static final class SplitByKeys extends DoFn<FileIO.ReadableFile, Row> {
+  static final class SplitByKeys extends WholeFileFn<Row> {
     private final Table table;
     private final String prefix;
     private final PCollectionView<KeyHashes> todaysKeys;
@@ -119,7 +121,10 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
     }
 
     @ProcessElement
-    public void process(ProcessContext c) throws IOException {
+    public void process(ProcessContext c, RestrictionTracker<OffsetRange, Long> tracker) throws IOException {
+      if (!claim(tracker)) {
+        return;
+      }
       FileIO.ReadableFile file = c.element();
       KeyHashes keys = c.sideInput(todaysKeys);
       boolean hit = keys.size() > 0
