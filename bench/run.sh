@@ -5,6 +5,7 @@
 #   bench/run.sh                      # flink at scales 1 and 10, direct at 0.02, spark at 1 (if its jar works)
 #   bench/run.sh --with-100           # also flink at scale 100 (~2.5M order lines/day: long)
 #   bench/run.sh --flink-scales "1" --direct-scales "0.02" --spark-scales "" --history 5
+#   bench/run.sh --flink-scales "" --direct-scales "" --spark-scales 100 --spark-java-opts -Xmx16g
 #
 # Per (scale, runner): generate a 2-day lake (day 1 is the full customer/product load), run day 1
 # untimed, then run day 2 under /usr/bin/time -v: wall time, peak RSS, the manifest's stage times,
@@ -29,6 +30,7 @@ HISTORY=0            # if > 0: also time day 2 vs day N at scale 1 on flink (cos
 TIMEOUT=1800         # seconds per timed run; a run over it is reported as "timeout"
 DIRTY=0.01
 JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx8g}"
+SPARK_JAVA_OPTS="${BENCH_SPARK_JAVA_OPTS:-$JAVA_OPTS}"   # Spark at scale 100 needs more than 8 GiB (docs/BENCHMARKS.md)
 RENDER_ONLY=0
 GEN=1
 
@@ -38,13 +40,14 @@ while [[ $# -gt 0 ]]; do
     --flink-scales) FLINK_SCALES="$2"; shift 2 ;;
     --direct-scales) DIRECT_SCALES="$2"; shift 2 ;;
     --spark-scales) SPARK_SCALES="$2"; shift 2 ;;
+    --spark-java-opts) SPARK_JAVA_OPTS="$2"; shift 2 ;;
     --history) HISTORY="$2"; shift 2 ;;
     --timeout) TIMEOUT="$2"; shift 2 ;;
     --work) WORK="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
     --render-only) RENDER_ONLY=1; shift ;;   # re-write docs/BENCHMARKS.md from $WORK/results.tsv
     --no-gen-rate) GEN=0; shift ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -117,17 +120,19 @@ fresh_lake() { # scale days runner -> path
 }
 
 jar_for() { [[ "$1" == spark ]] && echo "$SPARK_JAR" || echo "$FLINK_JAR"; }
+opts_for() { [[ "$1" == spark ]] && echo "$SPARK_JAVA_OPTS" || echo "$JAVA_OPTS"; }
 
 # Runs days 1..N-1 untimed, day N timed; appends a result row.
 bench_run() { # scale runner days
-  local scale="$1" runner="$2" days="$3" jar lake wh d rc la
+  local scale="$1" runner="$2" days="$3" jar opts lake wh d rc la
   jar="$(jar_for "$runner")"
+  opts="$(opts_for "$runner")"
   lake="$(fresh_lake "$scale" "$days" "$runner")"
   wh="$lake/warehouse.duckdb"
   for (( i = 1; i < days; i++ )); do
     d="$(day "$i")"
     log "scale $scale $runner: day $d (untimed)"
-    if ! timeout "$TIMEOUT" java $JAVA_OPTS -jar "$jar" run --lake "$lake" --date "$d" --runner "$runner" --warehouse "jdbc:duckdb:$wh" \
+    if ! timeout "$TIMEOUT" java $opts -jar "$jar" run --lake "$lake" --date "$d" --runner "$runner" --warehouse "jdbc:duckdb:$wh" \
         > "$lake/run-$d.log" 2>&1; then
       log "untimed day $d failed, see $lake/run-$d.log"
       printf '%s\t%s\t%s\tfailed(day %s)\t-\t-\t-\t-\t-\t-\t-\t-\t%s\t-\n' "$scale" "$runner" "$days" "$i" "$(loadavg)" >> "$RESULTS"
@@ -138,7 +143,7 @@ bench_run() { # scale runner days
   la="$(loadavg)"
   log "scale $scale $runner: day $d (timed; load $la)"
   set +e
-  timeout "$TIMEOUT" /usr/bin/time -v -o "$lake/time-$d.txt" java $JAVA_OPTS -jar "$jar" run --lake "$lake" --date "$d" \
+  timeout "$TIMEOUT" /usr/bin/time -v -o "$lake/time-$d.txt" java $opts -jar "$jar" run --lake "$lake" --date "$d" \
       --runner "$runner" --warehouse "jdbc:duckdb:$wh" > "$lake/run-$d.log" 2>&1
   rc=$?
   set -e
@@ -228,7 +233,7 @@ CPU="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 NPROC="$(nproc)"
 MEM="$(free -g | awk '/^Mem:/ {print $2 " GiB total, " $7 " GiB available"}')"
 JAVA="$(java -version 2>&1 | head -1)"
-python3 - "$RESULTS" "$OUT" "$CPU" "$NPROC" "$MEM" "$JAVA" "-" "${GEN_LINE:-?}" "$GEN_WALL" "$JAVA_OPTS" <<'PY'
+python3 - "$RESULTS" "$OUT" "$CPU" "$NPROC" "$MEM" "$JAVA" "-" "${GEN_LINE:-?}" "$GEN_WALL" "$JAVA_OPTS$([[ "$SPARK_JAVA_OPTS" != "$JAVA_OPTS" ]] && echo "; spark: $SPARK_JAVA_OPTS")" <<'PY'
 import sys, datetime, os, re
 res, out, cpu, nproc, mem, java, gen_rate, gen_line, gen_wall, opts = sys.argv[1:]
 rows = [l.rstrip("\n").split("\t") for l in open(res) if l.strip()]
