@@ -6,23 +6,23 @@ import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.List;
+import java.util.Comparator;
+import java.util.Iterator;
 
 /** One UTF-8 line per element, in lexicographic order. */
 final class JsonLinesFormat implements FileFormat<String> {
   @Override
-  public void sort(List<String> lines) {
-    Collections.sort(lines);
+  public Comparator<String> order() {
+    return Comparator.naturalOrder();
   }
 
   /** Flushes, never closes: the channel is the caller's (see {@link FileFormat#write}). */
   @Override
-  public void write(List<String> lines, WritableByteChannel out) throws IOException {
+  public void write(Iterator<String> lines, WritableByteChannel out) throws IOException {
     OutputStream stream = Channels.newOutputStream(out);
     Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8));
-    for (String line : lines) {
-      w.write(line);
+    while (lines.hasNext()) {
+      w.write(lines.next());
       w.write('\n');
     }
     w.flush();

@@ -5,7 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
-import java.util.List;
+import java.util.Comparator;
+import java.util.Iterator;
 import org.apache.beam.sdk.values.Row;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -23,8 +24,8 @@ final class ParquetFormat implements FileFormat<Row> {
   }
 
   @Override
-  public void sort(List<Row> rows) {
-    rows.sort(table.rowOrder());
+  public Comparator<Row> order() {
+    return table.rowOrder();
   }
 
   /**
@@ -32,7 +33,7 @@ final class ParquetFormat implements FileFormat<Row> {
    * ParquetFooters}): the same rows give the same bytes on every runner and JVM.
    */
   @Override
-  public void write(List<Row> rows, WritableByteChannel out) throws IOException {
+  public void write(Iterator<Row> rows, WritableByteChannel out) throws IOException {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     try (ParquetWriter<Row> writer = RowWriteSupport.builder(new BufferOutputFile(buffer), table)
         .withCompressionCodec(CompressionCodecName.SNAPPY)
@@ -40,8 +41,8 @@ final class ParquetFormat implements FileFormat<Row> {
         .withRowGroupSize(ParquetWriter.DEFAULT_BLOCK_SIZE)
         .withConf(hadoopConf())
         .build()) {
-      for (Row row : rows) {
-        writer.write(row);
+      while (rows.hasNext()) {
+        writer.write(rows.next());
       }
     }
     ByteBuffer bytes = ByteBuffer.wrap(ParquetFooters.canonical(buffer.toByteArray()));

@@ -1,13 +1,13 @@
 package io.ecompipeline.transforms.io;
 
 import io.ecompipeline.transforms.schema.Table;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,24 +124,18 @@ public final class WriteFiles extends PTransform<PBegin, PCollection<KV<String, 
     }
   }
 
-  /** How a target's elements are decoded and written; shipped to the workers. */
+  /** How a target's elements are encoded, ordered and written; shipped to the workers. */
   private record Encoding<T>(String name, String dir, FileFormat<T> format, Coder<T> coder) implements Serializable {
-    void write(String relative, Iterable<byte[]> values, DoFn.OutputReceiver<KV<String, Long>> out) throws IOException {
-      List<T> elements = new ArrayList<>();
-      for (byte[] chunk : values) {
-        ByteArrayInputStream in = new ByteArrayInputStream(chunk);
-        while (in.available() > 0) {
-          elements.add(coder.decode(in));
-        }
-      }
-      format.sort(elements);
+    /** Writes one file from its chunks, each chunk already in the format's order ({@link EncodeFn}). */
+    void write(String relative, Iterable<byte[]> chunks, DoFn.OutputReceiver<KV<String, Long>> out) throws IOException {
+      SortedRuns<T> elements = new SortedRuns<>(chunks, coder, format.order());
       String path = LakePaths.join(dir, relative);
       ResourceId target = FileSystems.matchNewResource(path, false);
       try (WritableByteChannel channel = FileSystems.create(target, "application/octet-stream")) {
         format.write(elements, channel);
       }
-      Metrics.counter(WriteFiles.class, "write." + name + ".rows").inc(elements.size());
-      out.output(KV.of(path, (long) elements.size()));
+      Metrics.counter(WriteFiles.class, "write." + name + ".rows").inc(elements.taken());
+      out.output(KV.of(path, elements.taken()));
     }
   }
 
@@ -151,47 +145,76 @@ public final class WriteFiles extends PTransform<PBegin, PCollection<KV<String, 
     }
 
     PCollection<KV<String, byte[]>> encode(int index) {
-      return files.apply("Encode " + name, ParDo.of(new EncodeFn<>(index, coder)));
+      return files.apply("Encode " + name, ParDo.of(new EncodeFn<>(index, encoding())));
     }
   }
 
   /**
    * Keys each element by "target index / relative path" and encodes it with its own coder, many
-   * elements of one file into one chunk: the shuffle then sorts and moves chunks, not rows. Each
-   * shuffled element costs the runner a record, a window and, as most keys are equal here, a full
-   * key comparison in Flink's sort; a chunk closes at {@link #CHUNK_BYTES} or at the bundle's end.
+   * elements of one file into one chunk, sorted in the file's order: the shuffle then sorts and
+   * moves chunks, not rows, and the writer merges a file's chunks without decoding them all at
+   * once. Each shuffled element costs the runner a record, a window and, as most keys are equal
+   * here, a full key comparison in Flink's sort; a chunk closes at {@link #CHUNK_BYTES} or at the
+   * bundle's end.
    */
   private static final class EncodeFn<T> extends DoFn<KV<String, T>, KV<String, byte[]>> {
     static final int CHUNK_BYTES = 64 << 10;
     private final int index;
-    private final Coder<T> coder;
-    private transient Map<String, ByteArrayOutputStream> chunks;
+    private final Encoding<T> encoding;
+    private transient Map<String, Chunk<T>> chunks;
+    private transient Comparator<T> order;
+    private transient ByteArrayOutputStream scratch;
 
-    EncodeFn(int index, Coder<T> coder) {
+    EncodeFn(int index, Encoding<T> encoding) {
       this.index = index;
-      this.coder = coder;
+      this.encoding = encoding;
     }
 
     @StartBundle
     public void startBundle() {
       chunks = new HashMap<>();
+      order = encoding.format().order();
+      scratch = new ByteArrayOutputStream();
     }
 
     @ProcessElement
     public void process(@Element KV<String, T> e, OutputReceiver<KV<String, byte[]>> out) throws IOException {
       String key = index + "/" + e.getKey();
-      ByteArrayOutputStream chunk = chunks.computeIfAbsent(key, k -> new ByteArrayOutputStream());
-      coder.encode(e.getValue(), chunk);
-      if (chunk.size() >= CHUNK_BYTES) {
-        out.output(KV.of(key, chunk.toByteArray()));
+      Chunk<T> chunk = chunks.computeIfAbsent(key, k -> new Chunk<>());
+      scratch.reset();
+      encoding.coder().encode(e.getValue(), scratch); // nested: a chunk is a sequence of elements
+      chunk.add(e.getValue(), scratch.toByteArray());
+      if (chunk.bytes >= CHUNK_BYTES) {
+        out.output(KV.of(key, chunk.sorted(order)));
         chunks.remove(key);
       }
     }
 
     @FinishBundle
     public void finishBundle(FinishBundleContext c) {
-      chunks.forEach((key, chunk) -> c.output(KV.of(key, chunk.toByteArray()), BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE));
+      chunks.forEach((key, chunk) ->
+          c.output(KV.of(key, chunk.sorted(order)), BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE));
       chunks = null;
+    }
+  }
+
+  /** Elements of one file with their encodings, until they are enough for a chunk. */
+  private static final class Chunk<T> {
+    private final List<KV<T, byte[]>> elements = new ArrayList<>();
+    int bytes;
+
+    void add(T element, byte[] encoded) {
+      elements.add(KV.of(element, encoded));
+      bytes += encoded.length;
+    }
+
+    byte[] sorted(Comparator<T> order) {
+      elements.sort((a, b) -> order.compare(a.getKey(), b.getKey()));
+      ByteArrayOutputStream out = new ByteArrayOutputStream(bytes);
+      for (KV<T, byte[]> e : elements) {
+        out.writeBytes(e.getValue());
+      }
+      return out.toByteArray();
     }
   }
 

@@ -59,8 +59,8 @@ class ParquetFootersTest {
     }
     ByteArrayOutputStream written = new ByteArrayOutputStream();
     FileFormat<Row> format = new ParquetFormat(FACT);
-    format.sort(rows);
-    format.write(rows, Channels.newChannel(written));
+    rows.sort(format.order());
+    format.write(rows.iterator(), Channels.newChannel(written));
     byte[] file = written.toByteArray();
 
     byte[] reversed = withEncodingsReversed(file);

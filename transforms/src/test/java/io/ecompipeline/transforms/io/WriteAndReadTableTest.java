@@ -8,13 +8,18 @@ import static org.hamcrest.Matchers.is;
 
 import io.ecompipeline.transforms.schema.GoldTables;
 import io.ecompipeline.transforms.schema.Table;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
@@ -87,6 +92,50 @@ class WriteAndReadTableTest {
     for (String f : files) {
       assertThat(f, Files.readAllBytes(tmp.resolve("a").resolve(f)), equalTo(Files.readAllBytes(tmp.resolve("b").resolve(f))));
     }
+  }
+
+  /**
+   * A file bigger than one chunk is merged from chunks sorted apart (and, on the DirectRunner,
+   * encoded in several bundles): it is the file the whole sorted list gives, whatever order the
+   * rows came in.
+   */
+  @Test
+  void aFileOfManyChunksIsTheFileOfAllItsRowsSorted() throws IOException {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 6_000; i++) {
+      rows.add(line("o" + (i * 7919 % 6_000), 1 + i % 3, 20250103, "2025-01-03T10:00:00Z", (i % 500) + ".25"));
+    }
+    for (int seed : new int[] {1, 2}) {
+      List<Row> shuffled = new ArrayList<>(rows);
+      Collections.shuffle(shuffled, new Random(seed));
+      Pipeline p = pipeline();
+      p.apply(WriteFiles.create().parquet(FACT, tmp.resolve("run" + seed).toString(),
+          p.apply(Create.of(shuffled).withRowSchema(FACT.beamSchema()))
+              .apply(WithKeys.of((Row r) -> "all.parquet").withKeyType(TypeDescriptors.strings()))));
+      p.run().waitUntilFinish();
+    }
+    List<Row> sorted = new ArrayList<>(rows);
+    ParquetFormat format = new ParquetFormat(FACT);
+    sorted.sort(format.order());
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    format.write(sorted.iterator(), Channels.newChannel(expected));
+    assertThat(Files.readAllBytes(tmp.resolve("run1/all.parquet")), equalTo(expected.toByteArray()));
+    assertThat(Files.readAllBytes(tmp.resolve("run2/all.parquet")), equalTo(expected.toByteArray()));
+  }
+
+  @Test
+  void jsonLinesOfOneFileAreWrittenInOrder() throws IOException {
+    Pipeline p = pipeline();
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      lines.add("{\"n\":" + (i * 7919 % 3_000) + ",\"pad\":\"" + "x".repeat(i % 40) + "\"}");
+    }
+    p.apply(WriteFiles.create().jsonLines("lines", tmp.resolve("json").toString(),
+        p.apply(Create.of(lines)).apply(WithKeys.of((String l) -> "all.jsonl").withKeyType(TypeDescriptors.strings()))));
+    p.run().waitUntilFinish();
+    List<String> sorted = new ArrayList<>(lines);
+    Collections.sort(sorted);
+    assertThat(Files.readAllLines(tmp.resolve("json/all.jsonl")), equalTo(sorted));
   }
 
   @Test
