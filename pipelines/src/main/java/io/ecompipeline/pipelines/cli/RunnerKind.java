@@ -1,5 +1,6 @@
 package io.ecompipeline.pipelines.cli;
 
+import io.ecompipeline.transforms.io.WholeFileFn;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -79,8 +80,8 @@ public enum RunnerKind {
         // OS page cache, in practice), cached partitions are streamed back.
         args.add("--storageLevel=DISK_ONLY");
         // Without it the runner holds every output of one processElement call in memory: a whole
-        // file's records for the readers (WholeFileFn), 10M at scale 100.
-        args.add("--experiments=use_bounded_concurrent_output_for_sdf");
+        // file's records for the readers, 10M at scale 100. It also makes the readers splittable.
+        args.add("--experiments=" + WholeFileFn.BOUNDED_SDF_OUTPUT);
         // Beam's SparkContextFactory builds its SparkConf from spark.* system properties. The web UI
         // (a Jetty server per run) is of no use to a batch CLI and its store is not in the jar.
         System.setProperty("spark.ui.enabled", System.getProperty("spark.ui.enabled", "false"));

@@ -26,12 +26,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.range.OffsetRange;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.splittabledofn.RestrictionTracker;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.slf4j.Logger;
@@ -76,12 +76,13 @@ public final class ReadBronze extends PTransform<PBegin, PCollection<BronzeRecor
   public PCollection<BronzeRecord> expand(PBegin input) {
     return input
         .apply("Files", MatchedFiles.of(LakePaths.join(LakePaths.bronze(lakeRoot, entity.name(), ingestDate), "**")))
-        .apply("Parse records", ParDo.of(new ParseFile(entity, ingestDate, rules.requiredColumns(entity.name()))))
+        .apply("Parse records", ParDo.of(WholeFileFn.of(new ParseFile(entity, ingestDate, rules.requiredColumns(entity.name())),
+            input.getPipeline().getOptions())))
         .setCoder(BronzeRecord.RecordCoder.of());
   }
 
   /** Parses one whole file, streaming it line by line. */
-  static final class ParseFile extends WholeFileFn<BronzeRecord> {
+  static final class ParseFile implements WholeFileFn.Reader<BronzeRecord> {
     private final Table entity;
     private final LocalDate ingestDate;
     private final List<String> required;
@@ -93,17 +94,15 @@ public final class ReadBronze extends PTransform<PBegin, PCollection<BronzeRecor
       this.required = List.copyOf(required);
     }
 
-    @Setup
+    @Override
     public void setup() {
       json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
-    @ProcessElement
-    public void process(@Element FileIO.ReadableFile file, RestrictionTracker<OffsetRange, Long> tracker,
-        OutputReceiver<BronzeRecord> out) throws IOException {
-      if (!claim(tracker)) {
-        return;
-      }
+    @Override
+    public void read(DoFn<FileIO.ReadableFile, BronzeRecord>.ProcessContext c) throws IOException {
+      FileIO.ReadableFile file = c.element();
+      Consumer<BronzeRecord> out = c::output;
       String path = file.getMetadata().resourceId().toString();
       String name = file.getMetadata().resourceId().getFilename();
       String lower = name == null ? "" : name.toLowerCase(Locale.ROOT);
@@ -133,7 +132,7 @@ public final class ReadBronze extends PTransform<PBegin, PCollection<BronzeRecor
           .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private void parseCsv(String path, BufferedReader reader, OutputReceiver<BronzeRecord> out) throws IOException {
+    private void parseCsv(String path, BufferedReader reader, Consumer<BronzeRecord> out) throws IOException {
       CsvReader csv = new CsvReader(reader);
       CsvReader.CsvRecord header = csv.next();
       while (header != null && header.isBlank()) {
@@ -167,12 +166,12 @@ public final class ReadBronze extends PTransform<PBegin, PCollection<BronzeRecor
         }
         if (fileError != null) {
           String rule = header.error() != null ? RuleCodes.MALFORMED_RECORD : RuleCodes.MISSING_COLUMN;
-          out.output(BronzeRecord.failed(entity.name(), rec.raw(), path, rec.line(), ingestDate, rule, fileError));
+          out.accept(BronzeRecord.failed(entity.name(), rec.raw(), path, rec.line(), ingestDate, rule, fileError));
         } else if (rec.error() != null) {
-          out.output(BronzeRecord.failed(entity.name(), rec.raw(), path, rec.line(), ingestDate,
+          out.accept(BronzeRecord.failed(entity.name(), rec.raw(), path, rec.line(), ingestDate,
               RuleCodes.MALFORMED_RECORD, rec.error()));
         } else if (rec.fields().size() != names.size()) {
-          out.output(BronzeRecord.failed(entity.name(), rec.raw(), path, rec.line(), ingestDate,
+          out.accept(BronzeRecord.failed(entity.name(), rec.raw(), path, rec.line(), ingestDate,
               RuleCodes.MALFORMED_RECORD,
               "expected " + names.size() + " fields as in the header, found " + rec.fields().size()));
         } else {
@@ -182,12 +181,12 @@ public final class ReadBronze extends PTransform<PBegin, PCollection<BronzeRecor
               fields.put(names.get(i), rec.fields().get(i));
             }
           }
-          out.output(BronzeRecord.of(entity.name(), fields, rec.raw(), path, rec.line(), ingestDate));
+          out.accept(BronzeRecord.of(entity.name(), fields, rec.raw(), path, rec.line(), ingestDate));
         }
       }
     }
 
-    private void parseJsonLines(String path, BufferedReader reader, OutputReceiver<BronzeRecord> out) throws IOException {
+    private void parseJsonLines(String path, BufferedReader reader, Consumer<BronzeRecord> out) throws IOException {
       Set<String> known = knownColumns();
       Set<String> warned = new TreeSet<>();
       long lineNo = 0;
@@ -204,12 +203,12 @@ public final class ReadBronze extends PTransform<PBegin, PCollection<BronzeRecor
           node = json.readTree(line);
         } catch (IOException e) {
           String why = e.getMessage() == null ? e.toString() : e.getMessage().split("\n")[0];
-          out.output(BronzeRecord.failed(entity.name(), line, path, lineNo, ingestDate,
+          out.accept(BronzeRecord.failed(entity.name(), line, path, lineNo, ingestDate,
               RuleCodes.MALFORMED_RECORD, "not valid JSON: " + why));
           continue;
         }
         if (node == null || !node.isObject()) {
-          out.output(BronzeRecord.failed(entity.name(), line, path, lineNo, ingestDate,
+          out.accept(BronzeRecord.failed(entity.name(), line, path, lineNo, ingestDate,
               RuleCodes.MALFORMED_RECORD, "a JSON Lines record must be a JSON object"));
           continue;
         }
@@ -227,7 +226,7 @@ public final class ReadBronze extends PTransform<PBegin, PCollection<BronzeRecor
           JsonNode v = e.getValue();
           fields.put(key, v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString());
         }
-        out.output(BronzeRecord.of(entity.name(), fields, line, path, lineNo, ingestDate));
+        out.accept(BronzeRecord.of(entity.name(), fields, line, path, lineNo, ingestDate));
       }
     }
   }

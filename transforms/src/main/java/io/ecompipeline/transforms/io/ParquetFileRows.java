@@ -13,8 +13,7 @@ import java.util.function.Predicate;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.range.OffsetRange;
-import org.apache.beam.sdk.transforms.splittabledofn.RestrictionTracker;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.Row;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroParquetReader;
@@ -29,20 +28,16 @@ import org.apache.parquet.io.SeekableInputStream;
  * that splitting them (ParquetIO's splittable read: a keyed shuffle per table) costs more than it
  * spreads. The static readers serve other DoFns that read lake files.
  */
-public final class ParquetFileRows extends WholeFileFn<Row> {
+public final class ParquetFileRows implements WholeFileFn.Reader<Row> {
   private final Table table;
 
   ParquetFileRows(Table table) {
     this.table = table;
   }
 
-  @ProcessElement
-  public void process(@Element FileIO.ReadableFile file, RestrictionTracker<OffsetRange, Long> tracker, OutputReceiver<Row> out)
-      throws IOException {
-    if (!claim(tracker)) {
-      return;
-    }
-    forEachRow(file, table, out::output);
+  @Override
+  public void read(DoFn<FileIO.ReadableFile, Row>.ProcessContext c) throws IOException {
+    forEachRow(c.element(), table, c::output);
   }
 
   /** Every row of {@code file}, a Parquet file of {@code table}. */

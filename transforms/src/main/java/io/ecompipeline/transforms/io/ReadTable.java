@@ -29,7 +29,7 @@ public final class ReadTable extends PTransform<PBegin, PCollection<Row>> {
   public PCollection<Row> expand(PBegin input) {
     return input
         .apply("Files of " + table.name(), MatchedFiles.of(LakePaths.join(tableDir, "**.parquet")))
-        .apply("Parse " + table.name(), ParDo.of(new ParquetFileRows(table)))
+        .apply("Parse " + table.name(), ParDo.of(WholeFileFn.of(new ParquetFileRows(table), input.getPipeline().getOptions())))
         .setRowSchema(table.beamSchema());
   }
 }

@@ -13,16 +13,15 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.range.OffsetRange;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.splittabledofn.RestrictionTracker;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -81,7 +80,8 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
     String prefix = FileSystems.matchNewResource(tableDir, true).toString();
     PCollectionTuple previous = today.getPipeline()
         .apply("Previous files of " + table.name(), MatchedFiles.of(LakePaths.join(tableDir, "**.parquet")))
-        .apply("Split by today's keys", ParDo.of(new SplitByKeys(table, prefix, todaysKeys, touched, untouched, replaced))
+        .apply("Split by today's keys", ParDo.of(WholeFileFn.of(new SplitByKeys(table, prefix, todaysKeys, touched, untouched, replaced),
+            today.getPipeline().getOptions()))
             .withSideInputs(todaysKeys)
             .withOutputTags(touched, TupleTagList.of(untouched).and(replaced)));
     Schema schema = table.beamSchema();
@@ -100,7 +100,7 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
   }
 
   /** Reads each previous file: its rows go to "touched" when it holds one of today's keys, else to "untouched". */
-  static final class SplitByKeys extends WholeFileFn<Row> {
+  static final class SplitByKeys implements WholeFileFn.Reader<Row> {
     private final Table table;
     private final String prefix;
     private final PCollectionView<KeyHashes> todaysKeys;
@@ -120,11 +120,8 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
       this.kept = Metrics.counter(IncrementalMerge.class, keptRows(table));
     }
 
-    @ProcessElement
-    public void process(ProcessContext c, RestrictionTracker<OffsetRange, Long> tracker) throws IOException {
-      if (!claim(tracker)) {
-        return;
-      }
+    @Override
+    public void read(DoFn<FileIO.ReadableFile, Row>.ProcessContext c) throws IOException {
       FileIO.ReadableFile file = c.element();
       KeyHashes keys = c.sideInput(todaysKeys);
       boolean hit = keys.size() > 0

@@ -18,10 +18,8 @@ import java.util.stream.IntStream;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.range.OffsetRange;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.splittabledofn.RestrictionTracker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * On Spark, a file's records must stream out of its reader: the runner holds every output of one
  * {@code processElement} call in memory unless the DoFn is splittable and the run has the bounded
  * output experiment, and a scale-100 clickstream file (10M records) filled an 8 GiB heap that way.
- * The lake's readers are {@link WholeFileFn}s; this reads a file through one with the CLI's Spark
- * options and checks that the next step saw the first record long before the last was read.
+ * The lake's readers run through {@link WholeFileFn}; this reads a file through it with the CLI's
+ * Spark options and checks that the next step saw the first record long before the last was read.
  */
 class SparkStreamedFileReadTest {
   private static final int LINES = 5_000;
@@ -46,7 +44,7 @@ class SparkStreamedFileReadTest {
         IntStream.range(0, LINES).mapToObj(i -> "record " + i).collect(Collectors.joining("\n", "", "\n")));
     Pipeline p = Pipeline.create(RunnerKind.spark.options(1));
     p.apply(MatchedFiles.of(dir.resolve("*.txt").toString()))
-        .apply("Read lines", ParDo.of(new Lines()))
+        .apply("Read lines", ParDo.of(WholeFileFn.of(new Lines(), p.getOptions())))
         .setCoder(StringUtf8Coder.of())
         .apply("Observe", ParDo.of(new Observe()));
     p.run().waitUntilFinish();
@@ -57,17 +55,13 @@ class SparkStreamedFileReadTest {
             + " lines were read: the runner buffered the file's records instead of streaming them");
   }
 
-  static final class Lines extends WholeFileFn<String> {
-    @ProcessElement
-    public void process(@Element FileIO.ReadableFile file, RestrictionTracker<OffsetRange, Long> tracker,
-        OutputReceiver<String> out) throws IOException {
-      if (!claim(tracker)) {
-        return;
-      }
-      try (BufferedReader r = new BufferedReader(Channels.newReader(file.open(), StandardCharsets.UTF_8))) {
+  static final class Lines implements WholeFileFn.Reader<String> {
+    @Override
+    public void read(DoFn<FileIO.ReadableFile, String>.ProcessContext c) throws IOException {
+      try (BufferedReader r = new BufferedReader(Channels.newReader(c.element().open(), StandardCharsets.UTF_8))) {
         for (String line = r.readLine(); line != null; line = r.readLine()) {
           READ.incrementAndGet();
-          out.output(line);
+          c.output(line);
         }
       }
     }
