@@ -34,16 +34,30 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * at the order's order_ts and line_total = quantity × unit_price − discount_amount.
  *
  * <p>Input: a tuple holding {@code SilverTables.ORDERS}, {@code SilverTables.ORDER_ITEMS},
- * {@code GoldTables.DIM_CUSTOMER} and {@code GoldTables.DIM_PRODUCT} under their {@code tag()}.
+ * {@code GoldTables.DIM_CUSTOMER} (unless given customer versions) and {@code GoldTables.DIM_PRODUCT}
+ * under their {@code tag()}.
  */
 public final class BuildOrderLineFacts extends PTransform<PCollectionTuple, PCollection<Row>> {
   private static final TupleTag<Row> ORDER = new TupleTag<>("order");
   private static final TupleTag<Row> LINE = new TupleTag<>("line");
 
-  private BuildOrderLineFacts() {}
+  private final PCollectionView<Map<String, Iterable<VersionSpan>>> customerVersions;
 
+  private BuildOrderLineFacts(PCollectionView<Map<String, Iterable<VersionSpan>>> customerVersions) {
+    this.customerVersions = customerVersions;
+  }
+
+  /** Looks customers up in versions built from the input's {@code DIM_CUSTOMER}. */
   public static BuildOrderLineFacts create() {
-    return new BuildOrderLineFacts();
+    return new BuildOrderLineFacts(null);
+  }
+
+  /**
+   * Looks customers up in {@code versions} ({@link PointInTimeLookup#customerVersions}), shared
+   * with the other fact table; the input then needs no {@code DIM_CUSTOMER}.
+   */
+  public BuildOrderLineFacts withCustomerVersions(PCollectionView<Map<String, Iterable<VersionSpan>>> versions) {
+    return new BuildOrderLineFacts(versions);
   }
 
   /** The revenue of a line, the one formula every aggregate sums. */
@@ -56,9 +70,9 @@ public final class BuildOrderLineFacts extends PTransform<PCollectionTuple, PCol
 
   @Override
   public PCollection<Row> expand(PCollectionTuple in) {
-    PCollectionView<Map<String, Iterable<VersionSpan>>> customers =
-        PointInTimeLookup.versionsByNaturalKey(
-            in.get(GoldTables.DIM_CUSTOMER.tag()), GoldTables.DIM_CUSTOMER, "customer_id", "customer_key");
+    PCollectionView<Map<String, Iterable<VersionSpan>>> customers = customerVersions != null
+        ? customerVersions
+        : PointInTimeLookup.customerVersions(in.get(GoldTables.DIM_CUSTOMER.tag()));
     PCollectionView<Map<String, Iterable<VersionSpan>>> products =
         PointInTimeLookup.versionsByNaturalKey(
             in.get(GoldTables.DIM_PRODUCT.tag()), GoldTables.DIM_PRODUCT, "product_id", "product_key");

@@ -31,23 +31,36 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * customer valid at payment_ts; -1 when the order or its customer is unknown.
  *
  * <p>Input: a tuple holding {@code SilverTables.PAYMENTS}, {@code SilverTables.ORDERS} and
- * {@code GoldTables.DIM_CUSTOMER} under their {@code tag()}.
+ * {@code GoldTables.DIM_CUSTOMER} (unless given customer versions) under their {@code tag()}.
  */
 public final class BuildPaymentFacts extends PTransform<PCollectionTuple, PCollection<Row>> {
   private static final TupleTag<Row> ORDER = new TupleTag<>("order");
   private static final TupleTag<Row> PAYMENT = new TupleTag<>("payment");
 
-  private BuildPaymentFacts() {}
+  private final PCollectionView<Map<String, Iterable<VersionSpan>>> customerVersions;
 
+  private BuildPaymentFacts(PCollectionView<Map<String, Iterable<VersionSpan>>> customerVersions) {
+    this.customerVersions = customerVersions;
+  }
+
+  /** Looks customers up in versions built from the input's {@code DIM_CUSTOMER}. */
   public static BuildPaymentFacts create() {
-    return new BuildPaymentFacts();
+    return new BuildPaymentFacts(null);
+  }
+
+  /**
+   * Looks customers up in {@code versions} ({@link PointInTimeLookup#customerVersions}), shared
+   * with the other fact table; the input then needs no {@code DIM_CUSTOMER}.
+   */
+  public BuildPaymentFacts withCustomerVersions(PCollectionView<Map<String, Iterable<VersionSpan>>> versions) {
+    return new BuildPaymentFacts(versions);
   }
 
   @Override
   public PCollection<Row> expand(PCollectionTuple in) {
-    PCollectionView<Map<String, Iterable<VersionSpan>>> customers =
-        PointInTimeLookup.versionsByNaturalKey(
-            in.get(GoldTables.DIM_CUSTOMER.tag()), GoldTables.DIM_CUSTOMER, "customer_id", "customer_key");
+    PCollectionView<Map<String, Iterable<VersionSpan>>> customers = customerVersions != null
+        ? customerVersions
+        : PointInTimeLookup.customerVersions(in.get(GoldTables.DIM_CUSTOMER.tag()));
     SerializableFunction<Row, String> orderId = r -> r.getString("order_id");
     return KeyedPCollectionTuple.of(
             ORDER,

@@ -1,6 +1,7 @@
 package io.ecompipeline.transforms.facts;
 
 import io.ecompipeline.transforms.dimensions.SurrogateKeys;
+import io.ecompipeline.transforms.schema.GoldTables;
 import io.ecompipeline.transforms.schema.Table;
 import java.time.Instant;
 import java.util.Map;
@@ -23,8 +24,16 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * first version; a member that does not exist gives -1. Versions travel as a side input (natural
  * key → versions) so that popular members never become hot keys.
  */
-final class PointInTimeLookup {
+public final class PointInTimeLookup {
   private PointInTimeLookup() {}
+
+  /**
+   * The customer versions as the side input both fact tables look customers up in: build it once
+   * and give it to both ({@code withCustomerVersions}), as every worker materialises each view.
+   */
+  public static PCollectionView<Map<String, Iterable<VersionSpan>>> customerVersions(PCollection<Row> dimCustomer) {
+    return versionsByNaturalKey(dimCustomer, GoldTables.DIM_CUSTOMER, "customer_id", "customer_key");
+  }
 
   /** The spans of the known versions of a dimension, by natural key, as a side input. */
   static PCollectionView<Map<String, Iterable<VersionSpan>>> versionsByNaturalKey(

@@ -13,7 +13,7 @@ import org.apache.beam.sdk.coders.VarLongCoder;
  * dimension rows, so that every worker's copy of a dimension is three longs per version (a
  * customer row is ~15 fields, a dozen of them text).
  */
-record VersionSpan(long validFrom, long validTo, long key) {
+public record VersionSpan(long validFrom, long validTo, long key) {
   static final Coder<VersionSpan> CODER = new SpanCoder();
 
   boolean holds(long micros) {

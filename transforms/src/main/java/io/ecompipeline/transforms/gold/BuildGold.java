@@ -22,6 +22,8 @@ import io.ecompipeline.transforms.dimensions.DateKeys;
 import io.ecompipeline.transforms.dimensions.Scd2Spec;
 import io.ecompipeline.transforms.facts.BuildOrderLineFacts;
 import io.ecompipeline.transforms.facts.BuildPaymentFacts;
+import io.ecompipeline.transforms.facts.PointInTimeLookup;
+import io.ecompipeline.transforms.facts.VersionSpan;
 import io.ecompipeline.transforms.schema.SilverTables;
 import io.ecompipeline.transforms.schema.Table;
 import java.time.Instant;
@@ -33,6 +35,7 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
@@ -95,17 +98,17 @@ public final class BuildGold extends PTransform<PCollectionTuple, GoldResult> {
     PCollection<Row> dimProduct =
         silver.get(SilverTables.PRODUCTS_HISTORY.tag()).apply("DimProduct", BuildScd2Dimension.of(Scd2Spec.PRODUCT));
 
+    // One customer view for both facts: every worker materialises each view it reads.
+    PCollectionView<Map<String, Iterable<VersionSpan>>> customerVersions = PointInTimeLookup.customerVersions(dimCustomer);
     PCollection<Row> factOrderLine =
         PCollectionTuple.of(SilverTables.ORDERS.tag(), orders)
             .and(SilverTables.ORDER_ITEMS.tag(), silver.get(SilverTables.ORDER_ITEMS.tag()))
-            .and(DIM_CUSTOMER.tag(), dimCustomer)
             .and(DIM_PRODUCT.tag(), dimProduct)
-            .apply("FactOrderLine", BuildOrderLineFacts.create());
+            .apply("FactOrderLine", BuildOrderLineFacts.create().withCustomerVersions(customerVersions));
     PCollection<Row> factPayment =
         PCollectionTuple.of(SilverTables.PAYMENTS.tag(), silver.get(SilverTables.PAYMENTS.tag()))
             .and(SilverTables.ORDERS.tag(), orders)
-            .and(DIM_CUSTOMER.tag(), dimCustomer)
-            .apply("FactPayment", BuildPaymentFacts.create());
+            .apply("FactPayment", BuildPaymentFacts.create().withCustomerVersions(customerVersions));
 
     // Order dates come from every silver order, not only those with lines: daily_kpis counts
     // orders without lines too, and their dates must exist in dim_date.

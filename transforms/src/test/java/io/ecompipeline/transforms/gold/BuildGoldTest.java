@@ -8,6 +8,7 @@ import static io.ecompipeline.transforms.testing.Fx.payment;
 import static io.ecompipeline.transforms.testing.Fx.product;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
 import io.ecompipeline.transforms.aggregates.CountedOrders;
 import io.ecompipeline.transforms.schema.GoldTables;
@@ -15,7 +16,10 @@ import io.ecompipeline.transforms.schema.SilverTables;
 import io.ecompipeline.transforms.schema.Table;
 import io.ecompipeline.transforms.testing.Fx;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.runners.TransformHierarchy;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
@@ -135,5 +139,23 @@ class BuildGoldTest {
     PAssert.that(gold.table(GoldTables.DIM_DATE)).empty();
     PAssert.that(gold.table(GoldTables.FACT_ORDER_LINE)).empty();
     p.run().waitUntilFinish();
+  }
+
+  /** Both facts look customers up in one view: every worker materialises each view it reads. */
+  @Test
+  void bothFactsShareOneCustomerView() {
+    Pipeline p = Fx.pipeline();
+    reconciliationSet().gold(p);
+    List<String> views = new ArrayList<>();
+    p.traverseTopologically(new Pipeline.PipelineVisitor.Defaults() {
+      @Override
+      public CompositeBehavior enterCompositeTransform(TransformHierarchy.Node node) {
+        if (node.getFullName().endsWith("VersionsOf" + GoldTables.DIM_CUSTOMER.name())) {
+          views.add(node.getFullName());
+        }
+        return CompositeBehavior.ENTER_TRANSFORM;
+      }
+    });
+    assertThat(views, hasSize(1));
   }
 }
