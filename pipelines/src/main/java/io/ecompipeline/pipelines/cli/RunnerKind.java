@@ -86,6 +86,10 @@ public enum RunnerKind {
         // (a Jetty server per run) is of no use to a batch CLI and its store is not in the jar.
         System.setProperty("spark.ui.enabled", System.getProperty("spark.ui.enabled", "false"));
         System.setProperty("spark.ui.showConsoleProgress", System.getProperty("spark.ui.showConsoleProgress", "false"));
+        // Spark lets its shuffle sorts and aggregations hold up to this share of the heap before they
+        // spill (0.6 by default), next to what our DoFns hold (side-input views, the writer's file):
+        // at 0.6 a scale-100 day ran an 8 GiB heap out; at 0.3 it ran in 8 GiB (docs/BENCHMARKS.md).
+        System.setProperty("spark.memory.fraction", System.getProperty("spark.memory.fraction", "0.3"));
       }
     }
     try {
