@@ -84,12 +84,12 @@ public enum RunnerKind {
         args.add("--experiments=" + WholeFileFn.BOUNDED_SDF_OUTPUT);
         // Beam's SparkContextFactory builds its SparkConf from spark.* system properties. The web UI
         // (a Jetty server per run) is of no use to a batch CLI and its store is not in the jar.
-        System.setProperty("spark.ui.enabled", System.getProperty("spark.ui.enabled", "false"));
-        System.setProperty("spark.ui.showConsoleProgress", System.getProperty("spark.ui.showConsoleProgress", "false"));
+        sparkDefault("spark.ui.enabled", "false");
+        sparkDefault("spark.ui.showConsoleProgress", "false");
         // Spark lets its shuffle sorts and aggregations hold up to this share of the heap before they
         // spill (0.6 by default), next to what our DoFns hold (side-input views, the writer's file):
         // at 0.6 a scale-100 day ran an 8 GiB heap out; at 0.3 it ran in 8 GiB (docs/BENCHMARKS.md).
-        System.setProperty("spark.memory.fraction", System.getProperty("spark.memory.fraction", "0.3"));
+        sparkDefault("spark.memory.fraction", "0.3");
       }
     }
     try {
@@ -101,5 +101,10 @@ public enum RunnerKind {
               + name() + " on first use.",
           e);
     }
+  }
+
+  /** Sets a spark.* system property (read by Beam's SparkContextFactory) unless the user set it. */
+  private static void sparkDefault(String key, String value) {
+    System.setProperty(key, System.getProperty(key, value));
   }
 }

@@ -39,16 +39,23 @@ public final class WholeFileFn {
     return ExperimentalOptions.hasExperiment(options, BOUNDED_SDF_OUTPUT) ? new Splittable<>(reader) : new Plain<>(reader);
   }
 
-  private static final class Plain<T> extends DoFn<FileIO.ReadableFile, T> {
-    private final Reader<T> reader;
+  /** The reader and its lifecycle, shared by both kinds of DoFn (each has its own {@code @ProcessElement}). */
+  private abstract static class ReaderFn<T> extends DoFn<FileIO.ReadableFile, T> {
+    final Reader<T> reader;
 
-    Plain(Reader<T> reader) {
+    ReaderFn(Reader<T> reader) {
       this.reader = reader;
     }
 
     @Setup
     public void setup() {
       reader.setup();
+    }
+  }
+
+  private static final class Plain<T> extends ReaderFn<T> {
+    Plain(Reader<T> reader) {
+      super(reader);
     }
 
     @ProcessElement
@@ -57,16 +64,9 @@ public final class WholeFileFn {
     }
   }
 
-  private static final class Splittable<T> extends DoFn<FileIO.ReadableFile, T> {
-    private final Reader<T> reader;
-
+  private static final class Splittable<T> extends ReaderFn<T> {
     Splittable(Reader<T> reader) {
-      this.reader = reader;
-    }
-
-    @Setup
-    public void setup() {
-      reader.setup();
+      super(reader);
     }
 
     /** The one restriction of a file: the file. */

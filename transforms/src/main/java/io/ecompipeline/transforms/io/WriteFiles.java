@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -163,7 +164,6 @@ public final class WriteFiles extends PTransform<PBegin, PCollection<KV<String, 
     private final Encoding<T> encoding;
     private transient Map<String, Chunk<T>> chunks;
     private transient Comparator<T> order;
-    private transient ByteArrayOutputStream scratch;
 
     EncodeFn(int index, Encoding<T> encoding) {
       this.index = index;
@@ -174,17 +174,14 @@ public final class WriteFiles extends PTransform<PBegin, PCollection<KV<String, 
     public void startBundle() {
       chunks = new HashMap<>();
       order = encoding.format().order();
-      scratch = new ByteArrayOutputStream();
     }
 
     @ProcessElement
     public void process(@Element KV<String, T> e, OutputReceiver<KV<String, byte[]>> out) throws IOException {
       String key = index + "/" + e.getKey();
       Chunk<T> chunk = chunks.computeIfAbsent(key, k -> new Chunk<>());
-      scratch.reset();
-      encoding.coder().encode(e.getValue(), scratch); // nested: a chunk is a sequence of elements
-      chunk.add(e.getValue(), scratch.toByteArray());
-      if (chunk.bytes >= CHUNK_BYTES) {
+      chunk.add(e.getValue(), encoding.coder());
+      if (chunk.bytes() >= CHUNK_BYTES) {
         out.output(KV.of(key, chunk.sorted(order)));
         chunks.remove(key);
       }
@@ -198,23 +195,49 @@ public final class WriteFiles extends PTransform<PBegin, PCollection<KV<String, 
     }
   }
 
-  /** Elements of one file with their encodings, until they are enough for a chunk. */
+  /**
+   * Elements of one file, encoded one after another into one buffer as they come, until they are
+   * enough for a chunk; sorting then copies each element's bytes once, in the file's order.
+   */
   private static final class Chunk<T> {
-    private final List<KV<T, byte[]>> elements = new ArrayList<>();
-    int bytes;
+    private final List<T> elements = new ArrayList<>();
+    private final Buffer encoded = new Buffer();
+    /** Where each element's encoding ends in {@link #encoded}. */
+    private int[] ends = new int[64];
 
-    void add(T element, byte[] encoded) {
-      elements.add(KV.of(element, encoded));
-      bytes += encoded.length;
+    void add(T element, Coder<T> coder) throws IOException {
+      coder.encode(element, encoded); // nested: a chunk is a sequence of elements
+      if (elements.size() == ends.length) {
+        ends = Arrays.copyOf(ends, ends.length * 2);
+      }
+      ends[elements.size()] = encoded.size();
+      elements.add(element);
+    }
+
+    int bytes() {
+      return encoded.size();
     }
 
     byte[] sorted(Comparator<T> order) {
-      elements.sort((a, b) -> order.compare(a.getKey(), b.getKey()));
-      ByteArrayOutputStream out = new ByteArrayOutputStream(bytes);
-      for (KV<T, byte[]> e : elements) {
-        out.writeBytes(e.getValue());
+      Integer[] at = new Integer[elements.size()];
+      Arrays.setAll(at, i -> i);
+      Arrays.sort(at, (a, b) -> order.compare(elements.get(a), elements.get(b)));
+      byte[] out = new byte[encoded.size()];
+      int pos = 0;
+      for (int i : at) {
+        int from = i == 0 ? 0 : ends[i - 1];
+        int length = ends[i] - from;
+        System.arraycopy(encoded.bytes(), from, out, pos, length);
+        pos += length;
       }
-      return out.toByteArray();
+      return out;
+    }
+
+    /** A byte stream whose buffer can be read in place. */
+    private static final class Buffer extends ByteArrayOutputStream {
+      byte[] bytes() {
+        return buf;
+      }
     }
   }
 
