@@ -2,6 +2,7 @@ package io.ecompipeline.pipelines.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.ecompipeline.pipelines.ops.MaskPii;
+import io.ecompipeline.transforms.aggregates.UpdateConversionFunnel;
 import io.ecompipeline.transforms.gold.BuildGold;
 import io.ecompipeline.transforms.gold.GoldResult;
 import io.ecompipeline.transforms.ingest.BronzeRecord;
@@ -32,6 +33,7 @@ import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
@@ -51,12 +53,14 @@ final class DailyPipeline {
 
   private DailyPipeline() {}
 
-  static void build(Pipeline p, RunSettings settings, QualityRules rules, LocalDate date, String staging) {
-    build(p, settings, rules, date, staging, null);
-  }
-
-  /** As above; with a {@code piiSalt}, the customers' PII is hashed in silver and therefore in gold ({@link MaskPii}). */
-  static void build(Pipeline p, RunSettings settings, QualityRules rules, LocalDate date, String staging, String piiSalt) {
+  /**
+   * With a {@code piiSalt}, the customers' PII is hashed in silver and therefore in gold ({@link
+   * MaskPii}). With {@code funnelInStep} (gold's funnel was built from the live silver clickstream,
+   * {@link GoldLineage}), the funnel is corrected by the sessions the date touches and the
+   * clickstream's untouched files are not read; otherwise it is rebuilt from the whole clickstream.
+   */
+  static void build(Pipeline p, RunSettings settings, QualityRules rules, LocalDate date, String staging, String piiSalt,
+      boolean funnelInStep) {
     String lake = settings.lake();
     Map<Table, PCollection<BronzeRecord>> bronze = new HashMap<>();
     for (Table entity : SilverTables.ENTITIES) {
@@ -73,12 +77,16 @@ final class DailyPipeline {
       }
     }
 
-    SilverResult silver = p.apply(BuildSilver.forRun(date, rules).withBronze(bronze).withPreviousSilver(previous)
-        .withIncrementalMerge(mergedInPlace));
+    BuildSilver buildSilver = BuildSilver.forRun(date, rules).withBronze(bronze).withPreviousSilver(previous)
+        .withIncrementalMerge(mergedInPlace);
+    SilverResult silver = p.apply(funnelInStep ? buildSilver.withTouchedSessionsOnly() : buildSilver);
     Map<Table, PCollection<Row>> silverRows = new HashMap<>();
     for (Table table : silverTables()) {
-      PCollection<Row> rows = LakeLayout.SILVER_PARTITIONED_BY_ORDER.contains(table) ? null : silver.table(table);
-      if (piiSalt != null && rows != null && PII_TABLES.contains(table)) {
+      if (LakeLayout.SILVER_PARTITIONED_BY_ORDER.contains(table) || (funnelInStep && table.equals(SilverTables.CLICKSTREAM))) {
+        continue;
+      }
+      PCollection<Row> rows = silver.table(table);
+      if (piiSalt != null && PII_TABLES.contains(table)) {
         rows = rows.apply("Mask PII " + table.name(), MaskPii.withSalt(piiSalt));
       }
       silverRows.put(table, rows);
@@ -114,7 +122,17 @@ final class DailyPipeline {
 
     Map<Table, PCollection<Row>> silverForGold = new HashMap<>();
     for (Table t : BuildGold.REQUIRED_SILVER) {
-      silverForGold.put(t, silverRows.get(t) != null ? silverRows.get(t) : silver.table(t));
+      if (!(funnelInStep && t.equals(SilverTables.CLICKSTREAM))) {
+        silverForGold.put(t, silverRows.get(t) != null ? silverRows.get(t) : silver.table(t));
+      }
+    }
+    if (funnelInStep) {
+      Table funnel = GoldTables.CONVERSION_FUNNEL_DAILY;
+      silverForGold.put(funnel, PCollectionTuple
+          .of(UpdateConversionFunnel.PREVIOUS, p.apply("Read gold " + funnel.name(), ReadTable.of(funnel, LakePaths.gold(lake, funnel.name()))))
+          .and(UpdateConversionFunnel.BEFORE, silver.touchedSessions().before())
+          .and(UpdateConversionFunnel.AFTER, silver.touchedSessions().after())
+          .apply("Correct " + funnel.name(), UpdateConversionFunnel.create()));
     }
     GoldResult gold = BuildGold.input(silverForGold)
         .apply(BuildGold.create().withFiscalStartMonth(settings.fiscalStartMonth()));

@@ -104,7 +104,12 @@ public final class DailyRun {
   private Map<String, Long> transform(PipelineOptions options, QualityRules rules) throws IOException {
     LakeFiles.deleteTree(staging);
     Pipeline p = Pipeline.create(options);
-    DailyPipeline.build(p, settings, rules, date, staging, ops.masksPii() ? ops.piiSalt() : null);
+    boolean funnelInStep = GoldLineage.inStep(settings.lake());
+    log(funnelInStep ? "conversion funnel: corrected by the sessions this date touches"
+        : "conversion funnel: rebuilt from the whole silver clickstream (gold is not known to be in step with it)");
+    manifest.section("gold_built", RunManifest.JSON.createObjectNode()
+        .put(GoldTables.CONVERSION_FUNNEL_DAILY.name(), funnelInStep ? "corrected" : "rebuilt"));
+    DailyPipeline.build(p, settings, rules, date, staging, ops.masksPii() ? ops.piiSalt() : null, funnelInStep);
     PipelineResult result = p.run();
     result.waitUntilFinish();
     return Counters.of(result);
@@ -154,6 +159,7 @@ public final class DailyRun {
       record(published, "gold/" + t.name(), r);
       gold.put(t.name(), r);
     }
+    GoldLineage.record(lake);
     LakeFiles.deleteTree(staging);
     manifest.section("published", published);
     return gold;

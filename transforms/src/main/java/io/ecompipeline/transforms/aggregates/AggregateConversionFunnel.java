@@ -32,6 +32,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  */
 public final class AggregateConversionFunnel extends PTransform<PCollection<Row>, PCollection<Row>> {
   static final String UNKNOWN_DEVICE = "unknown";
+  static final Coder<KV<Integer, String>> DATE_AND_DEVICE = KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of());
 
   private AggregateConversionFunnel() {}
 
@@ -41,24 +42,31 @@ public final class AggregateConversionFunnel extends PTransform<PCollection<Row>
 
   @Override
   public PCollection<Row> expand(PCollection<Row> clickstream) {
-    // Each event shrinks to its session's summary, merged per session by a combine: the runner
-    // merges summaries before the shuffle, so what crosses it is about one small value per
-    // session instead of every whole event row.
-    PCollection<KV<KV<Integer, String>, Tally>> sessions =
-        clickstream
-            .apply("SummaryOfEachEvent", MapElements
-                .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(SessionSummary.class)))
-                .via((Row e) -> KV.of(e.getString("session_id"), SessionSummary.of(e))))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), SessionSummary.CODER))
-            .apply("SummaryOfEachSession", Combine.perKey(SessionSummary::merge))
-            .apply("SessionOnItsFirstEventsDateAndDevice", MapElements
-                .into(TypeDescriptors.kvs(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.strings()),
-                    TypeDescriptor.of(Tally.class)))
-                .via((KV<String, SessionSummary> s) -> s.getValue().tally()));
-    return Tally.withCoder(sessions, KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of()))
+    return sessionTallies(clickstream, "", 1)
         .apply("SumPerDateAndDevice", Tally.sumPerKey())
         .apply("ToRows", MapElements.into(TypeDescriptor.of(Row.class)).via(AggregateConversionFunnel::toRow))
         .setRowSchema(GoldTables.CONVERSION_FUNNEL_DAILY.beamSchema());
+  }
+
+  /**
+   * Each session of {@code events} as its funnel counts ({@code sign} 1) or their negation (-1),
+   * keyed by its date and device. Each event shrinks to its session's summary, merged per session
+   * by a combine: the runner merges summaries before the shuffle, so what crosses it is about one
+   * small value per session instead of every whole event row.
+   */
+  static PCollection<KV<KV<Integer, String>, Tally>> sessionTallies(PCollection<Row> events, String name, int sign) {
+    PCollection<KV<KV<Integer, String>, Tally>> sessions =
+        events
+            .apply("SummaryOfEachEvent" + name, MapElements
+                .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(SessionSummary.class)))
+                .via((Row e) -> KV.of(e.getString("session_id"), SessionSummary.of(e))))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), SessionSummary.CODER))
+            .apply("SummaryOfEachSession" + name, Combine.perKey(SessionSummary::merge))
+            .apply("SessionOnItsFirstEventsDateAndDevice" + name, MapElements
+                .into(TypeDescriptors.kvs(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.strings()),
+                    TypeDescriptor.of(Tally.class)))
+                .via((KV<String, SessionSummary> s) -> s.getValue().tally(sign)));
+    return Tally.withCoder(sessions, DATE_AND_DEVICE);
   }
 
   /**
@@ -90,14 +98,14 @@ public final class AggregateConversionFunnel extends PTransform<PCollection<Row>
       return new SessionSummary(first.firstMicros, first.firstEventId, first.device, a.steps | b.steps);
     }
 
-    KV<KV<Integer, String>, Tally> tally() {
+    KV<KV<Integer, String>, Tally> tally(int sign) {
       Tally t =
           Tally.of()
-              .add("sessions", 1)
-              .add("product_view", (steps & PRODUCT_VIEW) != 0 ? 1 : 0)
-              .add("add_to_cart", (steps & ADD_TO_CART) != 0 ? 1 : 0)
-              .add("checkout", (steps & CHECKOUT) != 0 ? 1 : 0)
-              .add("purchase", (steps & PURCHASE) != 0 ? 1 : 0);
+              .add("sessions", sign)
+              .add("product_view", (steps & PRODUCT_VIEW) != 0 ? sign : 0)
+              .add("add_to_cart", (steps & ADD_TO_CART) != 0 ? sign : 0)
+              .add("checkout", (steps & CHECKOUT) != 0 ? sign : 0)
+              .add("purchase", (steps & PURCHASE) != 0 ? sign : 0);
       return KV.of(KV.of(DateKeys.of(EpochMicros.INSTANCE.toInputType(firstMicros)), device == null ? UNKNOWN_DEVICE : device), t);
     }
   }
@@ -120,7 +128,7 @@ public final class AggregateConversionFunnel extends PTransform<PCollection<Row>
     }
   }
 
-  private static Row toRow(KV<KV<Integer, String>, Tally> kv) {
+  static Row toRow(KV<KV<Integer, String>, Tally> kv) {
     Tally t = kv.getValue();
     return GoldTables.CONVERSION_FUNNEL_DAILY.row()
         .withFieldValue("date_key", kv.getKey().getKey())

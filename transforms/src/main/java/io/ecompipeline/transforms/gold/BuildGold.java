@@ -44,7 +44,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * product dimensions, the facts at their point-in-time versions, the date dimension around the
  * dates they use, and the five aggregates.
  *
- * <p>Input: {@link #input(Map)} of the silver tables {@link #REQUIRED_SILVER}. Output: a {@link
+ * <p>Input: {@link #input(Map)} of the silver tables {@link #REQUIRED_SILVER}; instead of the
+ * clickstream, the input may hold {@code conversion_funnel_daily} already computed (see {@code
+ * UpdateConversionFunnel}), the one aggregate built from the clickstream alone. Output: a {@link
  * GoldResult} with every table of {@code GoldTables.ALL}.
  */
 public final class BuildGold extends PTransform<PCollectionTuple, GoldResult> {
@@ -75,16 +77,21 @@ public final class BuildGold extends PTransform<PCollectionTuple, GoldResult> {
     return new BuildGold(month);
   }
 
-  /** The silver tables as this transform's input; every table of {@link #REQUIRED_SILVER} is needed. */
+  /**
+   * The silver tables as this transform's input: every table of {@link #REQUIRED_SILVER}, where
+   * {@code conversion_funnel_daily}'s rows may stand in for the clickstream.
+   */
   public static PCollectionTuple input(Map<Table, PCollection<Row>> silver) {
     PCollectionTuple tuple = null;
     for (Table t : REQUIRED_SILVER) {
-      PCollection<Row> rows = silver.get(t);
+      Table given = t.equals(SilverTables.CLICKSTREAM) && !silver.containsKey(t) ? CONVERSION_FUNNEL_DAILY : t;
+      PCollection<Row> rows = silver.get(given);
       if (rows == null) {
         throw new IllegalArgumentException(
-            "gold needs silver table " + t.name() + "; pass all of " + REQUIRED_SILVER);
+            "gold needs silver table " + t.name() + "; pass all of " + REQUIRED_SILVER
+                + " (or " + CONVERSION_FUNNEL_DAILY.name() + " for the clickstream)");
       }
-      tuple = tuple == null ? PCollectionTuple.of(t.tag(), rows) : tuple.and(t.tag(), rows);
+      tuple = tuple == null ? PCollectionTuple.of(given.tag(), rows) : tuple.and(given.tag(), rows);
     }
     return tuple;
   }
@@ -138,8 +145,9 @@ public final class BuildGold extends PTransform<PCollectionTuple, GoldResult> {
         PCollectionTuple.of(SilverTables.ORDERS.tag(), orders)
             .and(FACT_ORDER_LINE.tag(), factOrderLine)
             .apply("CustomerLtv", AggregateCustomerLtv.create());
-    PCollection<Row> funnel =
-        silver.get(SilverTables.CLICKSTREAM.tag()).apply("ConversionFunnelDaily", AggregateConversionFunnel.create());
+    PCollection<Row> funnel = silver.has(SilverTables.CLICKSTREAM.tag())
+        ? silver.get(SilverTables.CLICKSTREAM.tag()).apply("ConversionFunnelDaily", AggregateConversionFunnel.create())
+        : silver.get(CONVERSION_FUNNEL_DAILY.tag());
     PCollection<Row> productPerformance =
         PCollectionTuple.of(FACT_ORDER_LINE.tag(), factOrderLine)
             .and(SilverTables.REVIEWS.tag(), silver.get(SilverTables.REVIEWS.tag()))

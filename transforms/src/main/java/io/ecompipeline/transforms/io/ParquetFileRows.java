@@ -18,6 +18,7 @@ import org.apache.beam.sdk.values.Row;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroReadSupport;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.io.DelegatingSeekableInputStream;
 import org.apache.parquet.io.InputFile;
@@ -69,7 +70,7 @@ public final class ParquetFileRows implements WholeFileFn.Reader<Row> {
       String[] row = new String[columns.size()];
       for (GenericRecord rec = reader.read(); rec != null; rec = reader.read()) {
         for (int i = 0; i < row.length; i++) {
-          Object v = rec.get(i);
+          Object v = rec.get(columns.get(i)); // by name: the record may carry the file's whole schema, unread columns null
           row[i] = v == null ? null : v.toString();
         }
         if (test.test(Arrays.asList(row))) {
@@ -78,6 +79,13 @@ public final class ParquetFileRows implements WholeFileFn.Reader<Row> {
       }
     }
     return false;
+  }
+
+  /** The number of rows of {@code file}, from its footer. */
+  public static long rowCount(FileIO.ReadableFile file) throws IOException {
+    try (ParquetFileReader reader = ParquetFileReader.open(new ChannelInputFile(file))) {
+      return reader.getRecordCount();
+    }
   }
 
   private static ParquetReader<GenericRecord> reader(FileIO.ReadableFile file, Configuration conf) throws IOException {

@@ -35,32 +35,34 @@ public final class BuildSilver extends PTransform<PBegin, SilverResult> {
   private final Map<Table, PCollection<BronzeRecord>> bronze;
   private final Map<Table, PCollection<Row>> previous;
   private final Map<Table, String> mergedInPlace;
+  private final boolean touchedSessions;
 
   private BuildSilver(LocalDate runDate, QualityRules rules, Map<Table, PCollection<BronzeRecord>> bronze,
-      Map<Table, PCollection<Row>> previous, Map<Table, String> mergedInPlace) {
+      Map<Table, PCollection<Row>> previous, Map<Table, String> mergedInPlace, boolean touchedSessions) {
     super("Build silver " + runDate);
     this.runDate = runDate;
     this.rules = rules;
     this.bronze = bronze;
     this.previous = previous;
     this.mergedInPlace = mergedInPlace;
+    this.touchedSessions = touchedSessions;
   }
 
   public static BuildSilver forRun(LocalDate runDate, QualityRules rules) {
     if (runDate == null || rules == null) {
       throw new IllegalArgumentException("BuildSilver needs a run date and quality rules");
     }
-    return new BuildSilver(runDate, rules, Map.of(), Map.of(), Map.of());
+    return new BuildSilver(runDate, rules, Map.of(), Map.of(), Map.of(), false);
   }
 
   /** Today's bronze records per entity; a missing entity has no records today. */
   public BuildSilver withBronze(Map<Table, PCollection<BronzeRecord>> bronzeByEntity) {
-    return new BuildSilver(runDate, rules, Map.copyOf(bronzeByEntity), previous, mergedInPlace);
+    return new BuildSilver(runDate, rules, Map.copyOf(bronzeByEntity), previous, mergedInPlace, touchedSessions);
   }
 
   /** The silver rows of the previous run per table (entities and histories); a missing table is empty. */
   public BuildSilver withPreviousSilver(Map<Table, PCollection<Row>> previousByTable) {
-    return new BuildSilver(runDate, rules, bronze, Map.copyOf(previousByTable), mergedInPlace);
+    return new BuildSilver(runDate, rules, bronze, Map.copyOf(previousByTable), mergedInPlace, touchedSessions);
   }
 
   /**
@@ -69,7 +71,19 @@ public final class BuildSilver extends PTransform<PBegin, SilverResult> {
    * read back and rewritten. Their files must each hold one partition and first-arrival date.
    */
   public BuildSilver withIncrementalMerge(Map<Table, String> tableDirs) {
-    return new BuildSilver(runDate, rules, bronze, previous, Map.copyOf(tableDirs));
+    return new BuildSilver(runDate, rules, bronze, previous, Map.copyOf(tableDirs), touchedSessions);
+  }
+
+  /**
+   * Instead of the whole silver clickstream, gives the sessions today changes ({@link
+   * SilverResult#touchedSessions()}); the clickstream must be merged incrementally. Its untouched
+   * files are then not read at all, except for their session column.
+   */
+  public BuildSilver withTouchedSessionsOnly() {
+    if (!mergedInPlace.containsKey(SilverTables.CLICKSTREAM)) {
+      throw new IllegalStateException("touched sessions need the clickstream merged incrementally (withIncrementalMerge)");
+    }
+    return new BuildSilver(runDate, rules, bronze, previous, mergedInPlace, true);
   }
 
   @Override
@@ -77,13 +91,19 @@ public final class BuildSilver extends PTransform<PBegin, SilverResult> {
     Map<Table, PCollection<Row>> todayValid = new HashMap<>();
     Map<Table, PCollection<Row>> silver = new HashMap<>();
     Map<Table, IncrementalMerge.Result> merges = new HashMap<>();
+    TouchedSessions.Result sessions = null;
     List<PCollection<QuarantineRecord>> quarantine = new ArrayList<>();
     for (Table entity : SilverTables.ENTITIES) {
       ValidationResult validated = bronze(begin, entity).apply(ValidateRecords.of(entity, rules, runDate));
       quarantine.add(validated.quarantined());
       todayValid.put(entity, validated.valid());
       Table history = HISTORIES.get(entity);
-      if (mergedInPlace.containsKey(entity)) {
+      if (touchedSessions && entity.equals(SilverTables.CLICKSTREAM)) {
+        String dir = mergedInPlace.get(entity);
+        IncrementalMerge.Result merge = validated.valid().apply(IncrementalMerge.of(entity, dir).withoutWholeTable());
+        merges.put(entity, merge);
+        sessions = validated.valid().apply(TouchedSessions.of(dir, merge));
+      } else if (mergedInPlace.containsKey(entity)) {
         IncrementalMerge.Result merge = validated.valid().apply(IncrementalMerge.of(entity, mergedInPlace.get(entity)));
         merges.put(entity, merge);
         silver.put(entity, merge.table());
@@ -106,7 +126,7 @@ public final class BuildSilver extends PTransform<PBegin, SilverResult> {
         .apply("All quarantined", Flatten.pCollections())
         .setCoder(QuarantineRecord.RecordCoder.of());
     PCollection<KV<String, String>> facts = begin.apply(QualityFacts.of(rules, todayValid));
-    return new SilverResult(begin.getPipeline(), silver, merges, partitioned, quarantined, facts);
+    return new SilverResult(begin.getPipeline(), silver, merges, partitioned, quarantined, facts, sessions);
   }
 
   private PCollection<BronzeRecord> bronze(PBegin begin, Table entity) {

@@ -22,6 +22,7 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -43,16 +44,19 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  *
  * <p>Exact: every previous version of a key seen today is in a file that is read back, so the
  * winners and the accounting are those of a full merge. The rows of untouched files are still
- * produced ({@link Result#table()}) for the steps that need the whole table.
+ * produced ({@link Result#table()}) for the steps that need the whole table, unless {@link
+ * #withoutWholeTable()} says none does: then an untouched file's footer is all that is read.
  */
 public final class IncrementalMerge extends PTransform<PCollection<Row>, IncrementalMerge.Result> {
   private final Table table;
   private final String tableDir;
+  private final boolean wholeTable;
 
-  private IncrementalMerge(Table table, String tableDir) {
+  private IncrementalMerge(Table table, String tableDir, boolean wholeTable) {
     super("Merge " + table.name() + " into its files");
     this.table = table;
     this.tableDir = tableDir;
+    this.wholeTable = wholeTable;
   }
 
   /** Merges today's valid rows of {@code table} with the Parquet files under {@code tableDir}. */
@@ -63,7 +67,12 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
         throw new IllegalArgumentException(table.name() + ": key column " + k + " must be text or an integer");
       }
     }
-    return new IncrementalMerge(table, tableDir);
+    return new IncrementalMerge(table, tableDir, true);
+  }
+
+  /** Leaves the rows of untouched files unread: {@link Result#table()} is then unavailable. */
+  public IncrementalMerge withoutWholeTable() {
+    return new IncrementalMerge(table, tableDir, false);
   }
 
   @Override
@@ -77,21 +86,32 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
     TupleTag<Row> touched = new TupleTag<>("touched");
     TupleTag<Row> untouched = new TupleTag<>("untouched");
     TupleTag<String> replaced = new TupleTag<>("replaced");
-    String prefix = FileSystems.matchNewResource(tableDir, true).toString();
+    TupleTag<Row> superseded = new TupleTag<>("superseded");
     PCollectionTuple previous = today.getPipeline()
         .apply("Previous files of " + table.name(), MatchedFiles.of(LakePaths.join(tableDir, "**.parquet")))
-        .apply("Split by today's keys", ParDo.of(WholeFileFn.of(new SplitByKeys(table, prefix, todaysKeys, touched, untouched, replaced),
-            today.getPipeline().getOptions()))
+        .apply("Split by today's keys", ParDo.of(WholeFileFn.of(
+                new SplitByKeys(table, relativeTo(tableDir), todaysKeys, wholeTable, touched, untouched, replaced, superseded),
+                today.getPipeline().getOptions()))
             .withSideInputs(todaysKeys)
-            .withOutputTags(touched, TupleTagList.of(untouched).and(replaced)));
+            .withOutputTags(touched, TupleTagList.of(untouched).and(replaced).and(superseded)));
     Schema schema = table.beamSchema();
-    PCollection<Row> merged = today.apply(LatestByNaturalKey.of(table)
-        .withPrevious(previous.get(touched).setRowSchema(schema)));
+    PCollection<Row> readBack = previous.get(touched).setRowSchema(schema);
+    PCollection<Row> merged = today.apply(LatestByNaturalKey.of(table).withPrevious(readBack));
     PCollection<Row> kept = previous.get(untouched).setRowSchema(schema);
-    PCollection<Row> whole = PCollectionList.of(merged).and(kept)
+    PCollection<Row> whole = !wholeTable ? null : PCollectionList.of(merged).and(kept)
         .apply("Whole " + table.name(), Flatten.pCollections())
         .setRowSchema(schema);
-    return new Result(today.getPipeline(), merged, whole, previous.get(replaced).setCoder(StringUtf8Coder.of()));
+    return new Result(today.getPipeline(), merged, whole, previous.get(replaced).setCoder(StringUtf8Coder.of()),
+        readBack, previous.get(superseded).setRowSchema(schema));
+  }
+
+  /** A file's path relative to {@code tableDir}, as {@link Result#replacedFiles()} names it. */
+  static SerializableFunction<FileIO.ReadableFile, String> relativeTo(String tableDir) {
+    String prefix = FileSystems.matchNewResource(tableDir, true).toString();
+    return file -> {
+      String path = file.getMetadata().resourceId().toString();
+      return path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+    };
   }
 
   /** The counter of the rows left in untouched files: with the rows written, the table's size. */
@@ -99,24 +119,31 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
     return "kept." + table.name() + ".rows";
   }
 
-  /** Reads each previous file: its rows go to "touched" when it holds one of today's keys, else to "untouched". */
+  /**
+   * Reads each previous file: its rows go to "touched" when it holds one of today's keys (and those
+   * with such a key to "superseded" too), else to "untouched" when the whole table is wanted.
+   */
   static final class SplitByKeys implements WholeFileFn.Reader<Row> {
     private final Table table;
-    private final String prefix;
+    private final SerializableFunction<FileIO.ReadableFile, String> relative;
     private final PCollectionView<KeyHashes> todaysKeys;
+    private final boolean wholeTable;
     private final TupleTag<Row> touched;
     private final TupleTag<Row> untouched;
     private final TupleTag<String> replaced;
+    private final TupleTag<Row> superseded;
     private final Counter kept;
 
-    SplitByKeys(Table table, String prefix, PCollectionView<KeyHashes> todaysKeys, TupleTag<Row> touched,
-        TupleTag<Row> untouched, TupleTag<String> replaced) {
+    SplitByKeys(Table table, SerializableFunction<FileIO.ReadableFile, String> relative, PCollectionView<KeyHashes> todaysKeys,
+        boolean wholeTable, TupleTag<Row> touched, TupleTag<Row> untouched, TupleTag<String> replaced, TupleTag<Row> superseded) {
       this.table = table;
-      this.prefix = prefix;
+      this.relative = relative;
       this.todaysKeys = todaysKeys;
+      this.wholeTable = wholeTable;
       this.touched = touched;
       this.untouched = untouched;
       this.replaced = replaced;
+      this.superseded = superseded;
       this.kept = Metrics.counter(IncrementalMerge.class, keptRows(table));
     }
 
@@ -124,19 +151,26 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
     public void read(DoFn<FileIO.ReadableFile, Row>.ProcessContext c) throws IOException {
       FileIO.ReadableFile file = c.element();
       KeyHashes keys = c.sideInput(todaysKeys);
+      List<String> key = table.key();
       boolean hit = keys.size() > 0
-          && ParquetFileRows.anyRow(file, table, table.key(), values -> keys.mightContain(LatestByNaturalKey.keyOf(values)));
-      TupleTag<Row> to = hit ? touched : untouched;
-      long[] rows = {0};
-      ParquetFileRows.forEachRow(file, table, row -> {
-        c.output(to, row);
-        rows[0]++;
-      });
-      if (!hit) {
+          && ParquetFileRows.anyRow(file, table, key, values -> keys.mightContain(LatestByNaturalKey.keyOf(values)));
+      if (hit) {
+        ParquetFileRows.forEachRow(file, table, row -> {
+          c.output(touched, row);
+          if (keys.mightContain(LatestByNaturalKey.keyOf(row, key))) {
+            c.output(superseded, row);
+          }
+        });
+        c.output(replaced, relative.apply(file));
+      } else if (wholeTable) {
+        long[] rows = {0};
+        ParquetFileRows.forEachRow(file, table, row -> {
+          c.output(untouched, row);
+          rows[0]++;
+        });
         kept.inc(rows[0]);
       } else {
-        String path = file.getMetadata().resourceId().toString();
-        c.output(replaced, path.startsWith(prefix) ? path.substring(prefix.length()) : path);
+        kept.inc(ParquetFileRows.rowCount(file));
       }
     }
   }
@@ -147,12 +181,17 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
     private final PCollection<Row> rewritten;
     private final PCollection<Row> whole;
     private final PCollection<String> replacedFiles;
+    private final PCollection<Row> readBack;
+    private final PCollection<Row> superseded;
 
-    Result(Pipeline pipeline, PCollection<Row> rewritten, PCollection<Row> whole, PCollection<String> replacedFiles) {
+    Result(Pipeline pipeline, PCollection<Row> rewritten, PCollection<Row> whole, PCollection<String> replacedFiles,
+        PCollection<Row> readBack, PCollection<Row> superseded) {
       this.pipeline = pipeline;
       this.rewritten = rewritten;
       this.whole = whole;
       this.replacedFiles = replacedFiles;
+      this.readBack = readBack;
+      this.superseded = superseded;
     }
 
     /** The rows to write: today's winners and every row of the files that were read back. */
@@ -162,7 +201,23 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
 
     /** The whole merged table: the rewritten rows and those of the untouched files. */
     public PCollection<Row> table() {
+      if (whole == null) {
+        throw new IllegalStateException("merged without the whole table (withoutWholeTable)");
+      }
       return whole;
+    }
+
+    /** The rows of the previous files that were read back, as they were before today's merge. */
+    public PCollection<Row> readBack() {
+      return readBack;
+    }
+
+    /**
+     * The read-back rows whose key may be one of today's: every previous version today's rows
+     * replace, and possibly a few others (key hashes can collide).
+     */
+    public PCollection<Row> superseded() {
+      return superseded;
     }
 
     /** The previous files read back, relative to the table's folder: replaced by what is written. */
@@ -179,8 +234,12 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
     public Map<TupleTag<?>, PValue> expand() {
       Map<TupleTag<?>, PValue> all = new LinkedHashMap<>();
       all.put(new TupleTag<>("rewritten"), rewritten);
-      all.put(new TupleTag<>("whole"), whole);
+      if (whole != null) {
+        all.put(new TupleTag<>("whole"), whole);
+      }
       all.put(new TupleTag<>("replaced"), replacedFiles);
+      all.put(new TupleTag<>("readBack"), readBack);
+      all.put(new TupleTag<>("superseded"), superseded);
       return all;
     }
 

@@ -21,23 +21,26 @@ public final class SilverResult implements POutput {
   private final Map<Table, PCollection<KV<String, Row>>> partitioned;
   private final PCollection<QuarantineRecord> quarantined;
   private final PCollection<KV<String, String>> qualityFacts;
+  private final TouchedSessions.Result touchedSessions;
 
   SilverResult(Pipeline pipeline, Map<Table, PCollection<Row>> tables, Map<Table, IncrementalMerge.Result> merges,
       Map<Table, PCollection<KV<String, Row>>> partitioned, PCollection<QuarantineRecord> quarantined,
-      PCollection<KV<String, String>> qualityFacts) {
+      PCollection<KV<String, String>> qualityFacts, TouchedSessions.Result touchedSessions) {
     this.pipeline = pipeline;
     this.tables = Map.copyOf(tables);
     this.merges = Map.copyOf(merges);
     this.partitioned = Map.copyOf(partitioned);
     this.quarantined = quarantined;
     this.qualityFacts = qualityFacts;
+    this.touchedSessions = touchedSessions;
   }
 
   /** The merged silver table (one of the 7 entities or the 2 histories), in its {@code SilverTables} schema. */
   public PCollection<Row> table(Table table) {
     PCollection<Row> t = tables.get(table);
     if (t == null) {
-      throw new IllegalArgumentException("no silver table " + table + "; silver has " + tables.keySet());
+      throw new IllegalArgumentException("no whole silver table " + table + "; silver has " + tables.keySet()
+          + (touchedSessions != null ? " (and the touched sessions of the clickstream)" : ""));
     }
     return t;
   }
@@ -71,6 +74,11 @@ public final class SilverResult implements POutput {
     return quarantined;
   }
 
+  /** With {@link BuildSilver#withTouchedSessionsOnly()}: the clickstream sessions today changes; otherwise null. */
+  public TouchedSessions.Result touchedSessions() {
+    return touchedSessions;
+  }
+
   /** Freshness and outlier facts (see {@link QualityFacts}). */
   public PCollection<KV<String, String>> qualityFacts() {
     return qualityFacts;
@@ -92,6 +100,9 @@ public final class SilverResult implements POutput {
     partitioned.forEach((t, p) -> all.put(new TupleTag<>("partitioned." + t.name()), p));
     all.put(new TupleTag<>("quarantined"), quarantined);
     all.put(new TupleTag<>("qualityFacts"), qualityFacts);
+    if (touchedSessions != null) {
+      all.putAll(touchedSessions.expand());
+    }
     return all;
   }
 

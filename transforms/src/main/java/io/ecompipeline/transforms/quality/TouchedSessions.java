@@ -1,0 +1,168 @@
+package io.ecompipeline.transforms.quality;
+
+import io.ecompipeline.transforms.io.LakePaths;
+import io.ecompipeline.transforms.io.MatchedFiles;
+import io.ecompipeline.transforms.io.ParquetFileRows;
+import io.ecompipeline.transforms.io.WholeFileFn;
+import io.ecompipeline.transforms.schema.SilverTables;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.PInput;
+import org.apache.beam.sdk.values.POutput;
+import org.apache.beam.sdk.values.PValue;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * The clickstream sessions a day changes, with every event of each as silver held it before the
+ * day's merge and as it holds it after: what the conversion funnel needs to be corrected instead
+ * of rebuilt from the whole clickstream. A session is touched when one of today's events names it
+ * or one of today's events was in it before (an event can move to another session).
+ *
+ * <p>Input: today's valid events, merged by {@code merge} into the files under {@code
+ * clickstreamDir}. The read-back files give their rows; every other file is read only when its
+ * session column names a touched session. Sessions are matched by hash, so a few untouched
+ * sessions may come along: their events are the same before and after, so they cancel.
+ */
+public final class TouchedSessions extends PTransform<PCollection<Row>, TouchedSessions.Result> {
+  private static final String SESSION = "session_id";
+
+  private final String clickstreamDir;
+  private final IncrementalMerge.Result merge;
+
+  private TouchedSessions(String clickstreamDir, IncrementalMerge.Result merge) {
+    super("Sessions touched today");
+    this.clickstreamDir = clickstreamDir;
+    this.merge = merge;
+  }
+
+  public static TouchedSessions of(String clickstreamDir, IncrementalMerge.Result merge) {
+    return new TouchedSessions(clickstreamDir, merge);
+  }
+
+  @Override
+  public Result expand(PCollection<Row> today) {
+    Schema schema = SilverTables.CLICKSTREAM.beamSchema();
+    PCollectionView<KeyHashes> sessions = PCollectionList.of(today).and(merge.superseded())
+        .apply("Events today names", Flatten.pCollections())
+        .apply("Hash their sessions", MapElements.into(TypeDescriptors.longs()).via((Row e) -> KeyHashes.hash(e.getString(SESSION))))
+        .apply("Touched sessions", Combine.globally(new KeyHashes.Collect()).asSingletonView());
+    PCollectionView<List<String>> replaced = merge.replacedFiles().apply("Read-back files", View.asList());
+    PCollection<Row> elsewhere = today.getPipeline()
+        .apply("Clickstream files", MatchedFiles.of(LakePaths.join(clickstreamDir, "**.parquet")))
+        .apply("Their events in other files", ParDo.of(WholeFileFn.of(
+                new EventsOfSessions(IncrementalMerge.relativeTo(clickstreamDir), sessions, replaced), today.getPipeline().getOptions()))
+            .withSideInputs(sessions, replaced))
+        .setRowSchema(schema);
+    PCollection<Row> before = PCollectionList.of(merge.readBack().apply("Read back, of touched sessions", inSessions(sessions))
+            .setRowSchema(schema))
+        .and(elsewhere)
+        .apply("Touched sessions before", Flatten.pCollections())
+        .setRowSchema(schema);
+    PCollection<Row> after = PCollectionList.of(merge.rewritten().apply("Rewritten, of touched sessions", inSessions(sessions))
+            .setRowSchema(schema))
+        .and(elsewhere)
+        .apply("Touched sessions after", Flatten.pCollections())
+        .setRowSchema(schema);
+    return new Result(today.getPipeline(), before, after);
+  }
+
+  private static ParDo.SingleOutput<Row, Row> inSessions(PCollectionView<KeyHashes> sessions) {
+    return ParDo.of(new DoFn<Row, Row>() {
+      @ProcessElement
+      public void process(ProcessContext c) {
+        if (c.sideInput(sessions).mightContain(c.element().getString(SESSION))) {
+          c.output(c.element());
+        }
+      }
+    }).withSideInputs(sessions);
+  }
+
+  /** The events of touched sessions in the files that were not read back: read whole only when the session column names one. */
+  static final class EventsOfSessions implements WholeFileFn.Reader<Row> {
+    private final SerializableFunction<FileIO.ReadableFile, String> relative;
+    private final PCollectionView<KeyHashes> sessions;
+    private final PCollectionView<List<String>> replaced;
+
+    EventsOfSessions(SerializableFunction<FileIO.ReadableFile, String> relative, PCollectionView<KeyHashes> sessions,
+        PCollectionView<List<String>> replaced) {
+      this.relative = relative;
+      this.sessions = sessions;
+      this.replaced = replaced;
+    }
+
+    @Override
+    public void read(DoFn<FileIO.ReadableFile, Row>.ProcessContext c) throws IOException {
+      FileIO.ReadableFile file = c.element();
+      KeyHashes touched = c.sideInput(sessions);
+      Set<String> readBack = new HashSet<>(c.sideInput(replaced));
+      if (touched.size() == 0 || readBack.contains(relative.apply(file))
+          || !ParquetFileRows.anyRow(file, SilverTables.CLICKSTREAM, List.of(SESSION), v -> touched.mightContain(v.get(0)))) {
+        return;
+      }
+      ParquetFileRows.forEachRow(file, SilverTables.CLICKSTREAM, e -> {
+        if (touched.mightContain(e.getString(SESSION))) {
+          c.output(e);
+        }
+      });
+    }
+  }
+
+  /** The touched sessions' events, before and after the day's merge. */
+  public static final class Result implements POutput {
+    private final Pipeline pipeline;
+    private final PCollection<Row> before;
+    private final PCollection<Row> after;
+
+    Result(Pipeline pipeline, PCollection<Row> before, PCollection<Row> after) {
+      this.pipeline = pipeline;
+      this.before = before;
+      this.after = after;
+    }
+
+    /** Every event silver held, before today, of each touched session. */
+    public PCollection<Row> before() {
+      return before;
+    }
+
+    /** Every event silver holds, after today's merge, of each touched session. */
+    public PCollection<Row> after() {
+      return after;
+    }
+
+    @Override
+    public Pipeline getPipeline() {
+      return pipeline;
+    }
+
+    @Override
+    public Map<TupleTag<?>, PValue> expand() {
+      Map<TupleTag<?>, PValue> all = new LinkedHashMap<>();
+      all.put(new TupleTag<>("before"), before);
+      all.put(new TupleTag<>("after"), after);
+      return all;
+    }
+
+    @Override
+    public void finishSpecifyingOutput(String transformName, PInput input, PTransform<?, ?> transform) {}
+  }
+}
