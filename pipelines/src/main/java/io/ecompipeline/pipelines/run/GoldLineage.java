@@ -31,9 +31,16 @@ final class GoldLineage {
         && RunManifest.JSON.readTree(LakeFiles.readString(path)).path("silver_clickstream").asText("").equals(fingerprint(lake));
   }
 
-  /** Records that gold is now built from the live silver clickstream: after gold is published. */
+  /**
+   * Records that gold is now built from the live silver clickstream: after gold is published. An
+   * unchanged record is not rewritten, as no unchanged gold file is.
+   */
   static void record(String lake) throws IOException {
-    LakeFiles.writeString(path(lake), RunManifest.JSON.createObjectNode().put("silver_clickstream", fingerprint(lake)).toString());
+    String path = path(lake);
+    String lineage = RunManifest.JSON.createObjectNode().put("silver_clickstream", fingerprint(lake)).toString();
+    if (!LakeFiles.exists(path) || !LakeFiles.readString(path).equals(lineage)) {
+      LakeFiles.writeString(path, lineage);
+    }
   }
 
   private static String path(String lake) {
