@@ -6,8 +6,6 @@ import io.ecompipeline.transforms.schema.Table;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,7 +21,6 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.transforms.Max;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
@@ -36,12 +33,10 @@ import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * What the quality report needs beyond counters, computed from today's valid rows, as a few
- * {@code KV<fact name, value>}:
+ * What the quality report needs beyond counters (freshness is one: {@link
+ * SilverCounters#newest}), computed from today's valid rows, as a few {@code KV<fact name, value>}:
  *
  * <ul>
- *   <li>{@code freshness.<entity>.newest}: newest value (ISO instant) of the entity's freshness
- *       column among today's valid rows; absent when there are none.
  *   <li>{@code outlier.<entity>.<measure>.{count,median,mad,outliers,examples}}: a robust outlier
  *       scan (|x − median| / (1.4826·MAD) above the configured threshold). When MAD is 0 (more
  *       than half the values equal) the mean absolute deviation scaled by 1.2533 is used instead;
@@ -71,24 +66,6 @@ public final class QualityFacts extends PTransform<PBegin, PCollection<KV<String
   @Override
   public PCollection<KV<String, String>> expand(PBegin begin) {
     List<PCollection<KV<String, String>>> facts = new ArrayList<>();
-    for (Table t : SilverTables.ENTITIES) {
-      PCollection<Row> rows = todayValid.get(t);
-      if (rows == null) {
-        continue;
-      }
-      rules.freshness(t.name()).ifPresent(f -> {
-        String column = f.column();
-        String name = "freshness." + t.name() + ".newest";
-        facts.add(rows
-            .apply("Newest " + t.name() + "." + column, MapElements.into(TypeDescriptors.longs())
-                .via((Row r) -> r.getValue(column) == null ? Long.MIN_VALUE
-                    : io.ecompipeline.transforms.schema.Table.epochMicros(r.<Instant>getValue(column))))
-            .apply("Max " + t.name() + "." + column, Combine.globally(Max.ofLongs()).withoutDefaults())
-            .apply("Format " + name, MapElements
-                .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
-                .via(micros -> KV.of(name, Instant.EPOCH.plus(micros, ChronoUnit.MICROS).toString()))));
-      });
-    }
     for (QualityRules.Outlier o : rules.outliers()) {
       PCollection<KV<String, BigDecimal>> values = measure(o);
       if (values == null) {

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -94,7 +95,8 @@ public final class QualitySummary {
           orphans.put(name.substring(p.length()), v);
         }
       });
-      String newest = facts.get("freshness." + e + ".newest");
+      Long newestMicros = counters.get(SilverCounters.newest(e));
+      String newest = newestMicros == null ? null : Instant.EPOCH.plus(newestMicros, ChronoUnit.MICROS).toString();
       entities.put(e, new EntitySummary(e,
           counters.getOrDefault(p + "read", 0L),
           counters.getOrDefault(p + "accepted", 0L),

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Distribution;
+import org.apache.beam.sdk.metrics.DistributionResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
@@ -44,6 +46,19 @@ public final class SilverCounters {
   public static final String ORPHAN_ORDER = "silver.payments.orphan_order";
   public static final String PENDING = "silver.order_items.pending";
 
+  /**
+   * The newest value (epoch microseconds) of the entity's freshness column among today's valid
+   * rows: a distribution's max, reported as a counter named so, absent when there are none. A
+   * metric rather than a step of the graph: a maximum survives retried bundles as it is.
+   */
+  public static String newest(String entity) {
+    return "silver." + entity + ".newest_micros";
+  }
+
+  public static Distribution distribution(String name) {
+    return Metrics.distribution(NAMESPACE, name);
+  }
+
   public static Counter counter(String name) {
     return Metrics.counter(NAMESPACE, name);
   }
@@ -62,6 +77,17 @@ public final class SilverCounters {
       }
       out.merge(c.getName().getName(), v == null ? 0L : v, Long::sum);
     }
+    maxima(q, out);
     return out;
+  }
+
+  /** Adds the max of each distribution that saw a value to {@code counters}, under its name. */
+  public static void maxima(MetricQueryResults metrics, Map<String, Long> counters) {
+    for (MetricResult<DistributionResult> d : metrics.getDistributions()) {
+      DistributionResult r = d.getAttempted();
+      if (r != null && r.getCount() > 0) {
+        counters.merge(d.getName().getName(), r.getMax(), Math::max);
+      }
+    }
   }
 }

@@ -2,10 +2,12 @@ package io.ecompipeline.transforms.quality;
 
 import io.ecompipeline.transforms.ingest.BronzeRecord;
 import io.ecompipeline.transforms.schema.Table;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -38,7 +40,8 @@ public final class ValidateRecords extends PTransform<PCollection<BronzeRecord>,
   @Override
   public ValidationResult expand(PCollection<BronzeRecord> records) {
     PCollectionTuple out = records.apply("Apply quality rules",
-        ParDo.of(new ApplyRules(new RecordValidator(entity, rules, runDate), entity.name()))
+        ParDo.of(new ApplyRules(new RecordValidator(entity, rules, runDate), entity.name(),
+                rules.freshness(entity.name()).map(QualityRules.Freshness::column).orElse(null)))
             .withOutputTags(ValidationResult.VALID, TupleTagList.of(ValidationResult.QUARANTINED)));
     out.get(ValidationResult.VALID).setRowSchema(entity.beamSchema());
     out.get(ValidationResult.QUARANTINED).setCoder(QuarantineRecord.RecordCoder.of());
@@ -50,13 +53,18 @@ public final class ValidateRecords extends PTransform<PCollection<BronzeRecord>,
     private final String entity;
     private final Counter read;
     private final Counter quarantined;
+    private final String freshnessColumn;
+    private final Distribution newest;
     private transient Map<String, Counter> byRule;
 
-    ApplyRules(RecordValidator validator, String entity) {
+    /** {@code freshnessColumn}: the timestamp whose newest valid value the quality report needs, or null. */
+    ApplyRules(RecordValidator validator, String entity, String freshnessColumn) {
       this.validator = validator;
       this.entity = entity;
       this.read = SilverCounters.counter(SilverCounters.read(entity));
       this.quarantined = SilverCounters.counter(SilverCounters.quarantined(entity));
+      this.freshnessColumn = freshnessColumn;
+      this.newest = SilverCounters.distribution(SilverCounters.newest(entity));
     }
 
     @ProcessElement
@@ -67,6 +75,10 @@ public final class ValidateRecords extends PTransform<PCollection<BronzeRecord>,
       read.inc();
       RecordValidator.Outcome o = validator.validate(record);
       if (o.isValid()) {
+        Instant fresh = freshnessColumn == null ? null : o.row().getValue(freshnessColumn);
+        if (fresh != null) {
+          newest.update(Table.epochMicros(fresh));
+        }
         out.get(ValidationResult.VALID).output(o.row());
       } else {
         quarantined.inc();

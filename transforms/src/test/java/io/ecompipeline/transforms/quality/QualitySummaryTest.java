@@ -6,7 +6,9 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.ecompipeline.transforms.schema.Table;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,13 +37,17 @@ class QualitySummaryTest {
     c.put("silver.order_items.pending", 4L);
     c.put("silver.customers.read", 10L);
     c.put("silver.customers.accepted", 10L);
+    c.put(SilverCounters.newest("orders"), micros("2024-03-02T10:00:00Z"));
+    c.put(SilverCounters.newest("customers"), micros("2024-02-20T10:00:00Z"));
     return c;
+  }
+
+  static long micros(String instant) {
+    return Table.epochMicros(Instant.parse(instant));
   }
 
   static Map<String, String> facts() {
     Map<String, String> f = new HashMap<>();
-    f.put("freshness.orders.newest", "2024-03-02T10:00:00Z");
-    f.put("freshness.customers.newest", "2024-02-20T10:00:00Z");
     f.put("outlier.orders.order_total.count", "9");
     f.put("outlier.orders.order_total.median", "30");
     f.put("outlier.orders.order_total.mad", "2");
@@ -100,12 +106,11 @@ class QualitySummaryTest {
 
   @Test
   void aCleanRunPasses() {
-    Map<String, Long> c = Map.of("silver.orders.read", 2L, "silver.orders.accepted", 2L);
-    Map<String, String> f = new HashMap<>();
+    Map<String, Long> c = new HashMap<>(Map.of("silver.orders.read", 2L, "silver.orders.accepted", 2L));
     for (String e : List.of("customers", "products", "orders", "payments", "reviews", "clickstream")) {
-      f.put("freshness." + e + ".newest", "2024-03-01T23:00:00Z");
+      c.put(SilverCounters.newest(e), micros("2024-03-01T23:00:00Z"));
     }
-    QualitySummary s = QualitySummary.of(RUN, c, f, RULES);
+    QualitySummary s = QualitySummary.of(RUN, c, new HashMap<>(), RULES);
     assertThat(QualityGates.evaluate(s, RULES), empty());
     assertThat(QualityGates.warnings(s, RULES), empty());
     assertThat(s.toHtml(), containsString("Gates: passed"));
