@@ -76,7 +76,7 @@ final class KeyHashes {
     public KeyHashes extractOutput(long[] acc) {
       long[] hashes = Arrays.copyOfRange(acc, 1, (int) acc[0] + 1);
       Arrays.sort(hashes);
-      return new KeyHashes(hashes);
+      return new KeyHashes(Arrays.stream(hashes).distinct().toArray());
     }
 
     @Override

@@ -17,7 +17,6 @@ import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
@@ -30,7 +29,6 @@ import org.apache.beam.sdk.values.POutput;
 import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * The clickstream sessions a day changes, with every event of each as silver held it before the
@@ -39,9 +37,11 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * or one of today's events was in it before (an event can move to another session).
  *
  * <p>Input: today's valid events, merged by {@code merge} into the files under {@code
- * clickstreamDir}. The read-back files give their rows; every other file is read only when its
- * session column names a touched session. Sessions are matched by hash, so a few untouched
- * sessions may come along: their events are the same before and after, so they cancel.
+ * clickstreamDir}. The read-back files give all their rows, before and after the merge; every
+ * other file is read only when its session column names a touched session, and gives that
+ * session's rows. Untouched sessions that come along (the other rows of the read-back files, a
+ * hash collision) have the same events before and after, so whatever the funnel makes of them
+ * cancels: only the touched sessions must be complete.
  */
 public final class TouchedSessions extends PTransform<PCollection<Row>, TouchedSessions.Result> {
   private static final String SESSION = "session_id";
@@ -64,7 +64,7 @@ public final class TouchedSessions extends PTransform<PCollection<Row>, TouchedS
     Schema schema = SilverTables.CLICKSTREAM.beamSchema();
     PCollectionView<KeyHashes> sessions = PCollectionList.of(today).and(merge.superseded())
         .apply("Events today names", Flatten.pCollections())
-        .apply("Hash their sessions", MapElements.into(TypeDescriptors.longs()).via((Row e) -> KeyHashes.hash(e.getString(SESSION))))
+        .apply("Hash their sessions", ParDo.of(new SessionHashes()))
         .apply("Touched sessions", Combine.globally(new KeyHashes.Collect()).asSingletonView());
     PCollectionView<List<String>> replaced = merge.replacedFiles().apply("Read-back files", View.asList());
     PCollection<Row> elsewhere = today.getPipeline()
@@ -73,28 +73,31 @@ public final class TouchedSessions extends PTransform<PCollection<Row>, TouchedS
                 new EventsOfSessions(IncrementalMerge.relativeTo(clickstreamDir), sessions, replaced), today.getPipeline().getOptions()))
             .withSideInputs(sessions, replaced))
         .setRowSchema(schema);
-    PCollection<Row> before = PCollectionList.of(merge.readBack().apply("Read back, of touched sessions", inSessions(sessions))
-            .setRowSchema(schema))
-        .and(elsewhere)
+    PCollection<Row> before = PCollectionList.of(merge.readBack()).and(elsewhere)
         .apply("Touched sessions before", Flatten.pCollections())
         .setRowSchema(schema);
-    PCollection<Row> after = PCollectionList.of(merge.rewritten().apply("Rewritten, of touched sessions", inSessions(sessions))
-            .setRowSchema(schema))
-        .and(elsewhere)
+    PCollection<Row> after = PCollectionList.of(merge.rewritten()).and(elsewhere)
         .apply("Touched sessions after", Flatten.pCollections())
         .setRowSchema(schema);
     return new Result(today.getPipeline(), before, after);
   }
 
-  private static ParDo.SingleOutput<Row, Row> inSessions(PCollectionView<KeyHashes> sessions) {
-    return ParDo.of(new DoFn<Row, Row>() {
-      @ProcessElement
-      public void process(ProcessContext c) {
-        if (c.sideInput(sessions).mightContain(c.element().getString(SESSION))) {
-          c.output(c.element());
-        }
+  /** The hash of each event's session, once per session and bundle: a day's events come session by session, ten or so each. */
+  static final class SessionHashes extends DoFn<Row, Long> {
+    private transient Set<Long> seen;
+
+    @StartBundle
+    public void startBundle() {
+      seen = new HashSet<>();
+    }
+
+    @ProcessElement
+    public void process(@Element Row event, OutputReceiver<Long> out) {
+      long h = KeyHashes.hash(event.getString(SESSION));
+      if (seen.add(h)) {
+        out.output(h);
       }
-    }).withSideInputs(sessions);
+    }
   }
 
   /** The events of touched sessions in the files that were not read back: read whole only when the session column names one. */
