@@ -5,6 +5,7 @@ import io.ecompipeline.transforms.io.MatchedFiles;
 import io.ecompipeline.transforms.io.ParquetFileRows;
 import io.ecompipeline.transforms.io.WholeFileFn;
 import io.ecompipeline.transforms.schema.Table;
+import io.ecompipeline.transforms.util.NamedOutputs;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +28,6 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
-import org.apache.beam.sdk.values.PInput;
-import org.apache.beam.sdk.values.POutput;
 import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
@@ -176,8 +175,7 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
   }
 
   /** The merge's outputs. */
-  public static final class Result implements POutput {
-    private final Pipeline pipeline;
+  public static final class Result extends NamedOutputs {
     private final PCollection<Row> rewritten;
     private final PCollection<Row> whole;
     private final PCollection<String> replacedFiles;
@@ -186,7 +184,7 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
 
     Result(Pipeline pipeline, PCollection<Row> rewritten, PCollection<Row> whole, PCollection<String> replacedFiles,
         PCollection<Row> readBack, PCollection<Row> superseded) {
-      this.pipeline = pipeline;
+      super(pipeline);
       this.rewritten = rewritten;
       this.whole = whole;
       this.replacedFiles = replacedFiles;
@@ -226,24 +224,16 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
     }
 
     @Override
-    public Pipeline getPipeline() {
-      return pipeline;
-    }
-
-    @Override
-    public Map<TupleTag<?>, PValue> expand() {
-      Map<TupleTag<?>, PValue> all = new LinkedHashMap<>();
-      all.put(new TupleTag<>("rewritten"), rewritten);
+    protected Map<String, PValue> outputs() {
+      Map<String, PValue> all = new LinkedHashMap<>();
+      all.put("rewritten", rewritten);
       if (whole != null) {
-        all.put(new TupleTag<>("whole"), whole);
+        all.put("whole", whole);
       }
-      all.put(new TupleTag<>("replaced"), replacedFiles);
-      all.put(new TupleTag<>("readBack"), readBack);
-      all.put(new TupleTag<>("superseded"), superseded);
+      all.put("replaced", replacedFiles);
+      all.put("readBack", readBack);
+      all.put("superseded", superseded);
       return all;
     }
-
-    @Override
-    public void finishSpecifyingOutput(String transformName, PInput input, PTransform<?, ?> transform) {}
   }
 }

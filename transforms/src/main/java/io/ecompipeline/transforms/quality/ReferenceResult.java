@@ -1,25 +1,20 @@
 package io.ecompipeline.transforms.quality;
 
+import io.ecompipeline.transforms.util.NamedOutputs;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PInput;
-import org.apache.beam.sdk.values.POutput;
 import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TupleTag;
 
 /** Orders and order lines keyed by their silver partition directory (see {@link SilverPartitions}). */
-public final class ReferenceResult implements POutput {
-  private static final TupleTag<KV<String, Row>> ORDERS = new TupleTag<>("orders");
-  private static final TupleTag<KV<String, Row>> ORDER_ITEMS = new TupleTag<>("order_items");
-
+public final class ReferenceResult extends NamedOutputs {
   private final PCollection<KV<String, Row>> orders;
   private final PCollection<KV<String, Row>> orderItems;
 
   ReferenceResult(PCollection<KV<String, Row>> orders, PCollection<KV<String, Row>> orderItems) {
+    super(orders.getPipeline());
     this.orders = orders;
     this.orderItems = orderItems;
   }
@@ -33,15 +28,10 @@ public final class ReferenceResult implements POutput {
   }
 
   @Override
-  public Pipeline getPipeline() {
-    return orders.getPipeline();
+  protected Map<String, PValue> outputs() {
+    Map<String, PValue> all = new LinkedHashMap<>();
+    all.put("orders", orders);
+    all.put("order_items", orderItems);
+    return all;
   }
-
-  @Override
-  public Map<TupleTag<?>, PValue> expand() {
-    return Map.of(ORDERS, orders, ORDER_ITEMS, orderItems);
-  }
-
-  @Override
-  public void finishSpecifyingOutput(String transformName, PInput input, PTransform<?, ?> transform) {}
 }

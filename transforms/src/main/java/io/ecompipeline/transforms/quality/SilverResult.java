@@ -1,21 +1,17 @@
 package io.ecompipeline.transforms.quality;
 
 import io.ecompipeline.transforms.schema.Table;
+import io.ecompipeline.transforms.util.NamedOutputs;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PInput;
-import org.apache.beam.sdk.values.POutput;
 import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TupleTag;
 
 /** Everything {@link BuildSilver} produces: the silver tables, the partitioned orders and lines, quarantine and quality facts. */
-public final class SilverResult implements POutput {
-  private final Pipeline pipeline;
+public final class SilverResult extends NamedOutputs {
   private final Map<Table, PCollection<Row>> tables;
   private final Map<Table, IncrementalMerge.Result> merges;
   private final Map<Table, PCollection<KV<String, Row>>> partitioned;
@@ -26,7 +22,7 @@ public final class SilverResult implements POutput {
   SilverResult(Pipeline pipeline, Map<Table, PCollection<Row>> tables, Map<Table, IncrementalMerge.Result> merges,
       Map<Table, PCollection<KV<String, Row>>> partitioned, PCollection<QuarantineRecord> quarantined,
       PCollection<KV<String, String>> qualityFacts, TouchedSessions.Result touchedSessions) {
-    this.pipeline = pipeline;
+    super(pipeline);
     this.tables = Map.copyOf(tables);
     this.merges = Map.copyOf(merges);
     this.partitioned = Map.copyOf(partitioned);
@@ -85,27 +81,20 @@ public final class SilverResult implements POutput {
   }
 
   @Override
-  public Pipeline getPipeline() {
-    return pipeline;
-  }
-
-  @Override
-  public Map<TupleTag<?>, PValue> expand() {
-    Map<TupleTag<?>, PValue> all = new LinkedHashMap<>();
-    tables.forEach((t, p) -> all.put(new TupleTag<>("silver." + t.name()), p));
+  protected Map<String, PValue> outputs() {
+    Map<String, PValue> all = new LinkedHashMap<>();
+    tables.forEach((t, p) -> all.put("silver." + t.name(), p));
     merges.forEach((t, m) -> {
-      all.put(new TupleTag<>("rewritten." + t.name()), m.rewritten());
-      all.put(new TupleTag<>("replaced." + t.name()), m.replacedFiles());
+      all.put("rewritten." + t.name(), m.rewritten());
+      all.put("replaced." + t.name(), m.replacedFiles());
     });
-    partitioned.forEach((t, p) -> all.put(new TupleTag<>("partitioned." + t.name()), p));
-    all.put(new TupleTag<>("quarantined"), quarantined);
-    all.put(new TupleTag<>("qualityFacts"), qualityFacts);
+    partitioned.forEach((t, p) -> all.put("partitioned." + t.name(), p));
+    all.put("quarantined", quarantined);
+    all.put("qualityFacts", qualityFacts);
     if (touchedSessions != null) {
-      all.putAll(touchedSessions.expand());
+      all.put("sessions.before", touchedSessions.before());
+      all.put("sessions.after", touchedSessions.after());
     }
     return all;
   }
-
-  @Override
-  public void finishSpecifyingOutput(String transformName, PInput input, PTransform<?, ?> transform) {}
 }

@@ -5,6 +5,7 @@ import io.ecompipeline.transforms.io.MatchedFiles;
 import io.ecompipeline.transforms.io.ParquetFileRows;
 import io.ecompipeline.transforms.io.WholeFileFn;
 import io.ecompipeline.transforms.schema.SilverTables;
+import io.ecompipeline.transforms.util.NamedOutputs;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,11 +25,8 @@ import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionView;
-import org.apache.beam.sdk.values.PInput;
-import org.apache.beam.sdk.values.POutput;
 import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TupleTag;
 
 /**
  * The clickstream sessions a day changes, with every event of each as silver held it before the
@@ -131,13 +129,12 @@ public final class TouchedSessions extends PTransform<PCollection<Row>, TouchedS
   }
 
   /** The touched sessions' events, before and after the day's merge. */
-  public static final class Result implements POutput {
-    private final Pipeline pipeline;
+  public static final class Result extends NamedOutputs {
     private final PCollection<Row> before;
     private final PCollection<Row> after;
 
     Result(Pipeline pipeline, PCollection<Row> before, PCollection<Row> after) {
-      this.pipeline = pipeline;
+      super(pipeline);
       this.before = before;
       this.after = after;
     }
@@ -153,19 +150,11 @@ public final class TouchedSessions extends PTransform<PCollection<Row>, TouchedS
     }
 
     @Override
-    public Pipeline getPipeline() {
-      return pipeline;
-    }
-
-    @Override
-    public Map<TupleTag<?>, PValue> expand() {
-      Map<TupleTag<?>, PValue> all = new LinkedHashMap<>();
-      all.put(new TupleTag<>("before"), before);
-      all.put(new TupleTag<>("after"), after);
+    protected Map<String, PValue> outputs() {
+      Map<String, PValue> all = new LinkedHashMap<>();
+      all.put("before", before);
+      all.put("after", after);
       return all;
     }
-
-    @Override
-    public void finishSpecifyingOutput(String transformName, PInput input, PTransform<?, ?> transform) {}
   }
 }
