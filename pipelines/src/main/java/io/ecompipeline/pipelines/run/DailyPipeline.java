@@ -101,7 +101,7 @@ final class DailyPipeline {
               .setCoder(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(table.beamSchema())))
           : keyByFile("silver " + table.name(), LakeLayout.SILVER_MERGED_INCREMENTALLY.contains(table)
               ? silver.toWrite(table) : silverRows.get(table), LakeLayout.silver(table));
-      files = files.parquet(table, LakePaths.join(staging, "silver", table.name()), rows);
+      files = files.parquet(table, LakePaths.join(staging, "silver", table.name()), LakePaths.silver(lake, table.name()), rows);
       PCollection<String> replaced = silver.replacedFiles(table);
       if (replaced != null) {
         String list = table.name() + ".txt";
@@ -137,7 +137,7 @@ final class DailyPipeline {
     GoldResult gold = BuildGold.input(silverForGold)
         .apply(BuildGold.create().withFiscalStartMonth(settings.fiscalStartMonth()));
     for (Table table : GoldTables.ALL) {
-      files = files.parquet(table, LakePaths.join(staging, "gold", table.name()),
+      files = files.parquet(table, LakePaths.join(staging, "gold", table.name()), LakePaths.gold(lake, table.name()),
           keyByFile("gold " + table.name(), gold.table(table), LakeLayout.gold(table)));
     }
     p.apply("Write silver, gold and quarantine", files);

@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.nio.channels.WritableByteChannel;
 import java.util.Comparator;
 import java.util.Iterator;
+import org.apache.beam.sdk.io.fs.ResourceId;
 
 /** How a file of elements is written: in which order and in which encoding. */
 interface FileFormat<T> extends Serializable {
@@ -17,5 +18,19 @@ interface FileFormat<T> extends Serializable {
    * Beam's channel completes the multipart upload on close and a second close sends one more part
    * to the completed upload (404 NoSuchUpload), failing the run.
    */
-  void write(Iterator<T> elements, WritableByteChannel out) throws IOException;
+  void write(Iterator<T> elements, WritableByteChannel out, String content) throws IOException;
+
+  /**
+   * The content identity ({@link ContentDigest}, with {@link #encoding()}) that {@code file}
+   * records, or null. A format that records it gets {@code content} in {@link #write}; a file
+   * recording the identity of the elements to write already holds exactly the bytes they give.
+   */
+  default String recordedContent(ResourceId file) throws IOException {
+    return null;
+  }
+
+  /** The encoding (schema and settings) in every content identity: a change of it rewrites every file. */
+  default String encoding() {
+    return "none";
+  }
 }

@@ -18,7 +18,7 @@ final class JsonLinesFormat implements FileFormat<String> {
 
   /** Flushes, never closes: the channel is the caller's (see {@link FileFormat#write}). */
   @Override
-  public void write(Iterator<String> lines, WritableByteChannel out) throws IOException {
+  public void write(Iterator<String> lines, WritableByteChannel out, String content) throws IOException {
     OutputStream stream = Channels.newOutputStream(out);
     Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8));
     while (lines.hasNext()) {

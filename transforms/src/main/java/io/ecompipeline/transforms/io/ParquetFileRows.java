@@ -13,6 +13,8 @@ import java.util.function.Predicate;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.Row;
 import org.apache.hadoop.conf.Configuration;
@@ -95,22 +97,39 @@ public final class ParquetFileRows implements WholeFileFn.Reader<Row> {
         .build();
   }
 
+  /** Parquet's view of the lake file {@code file}. */
+  static InputFile inputFile(ResourceId file) throws IOException {
+    long length = FileSystems.matchSingleFileSpec(file.toString()).sizeBytes();
+    return new ChannelInputFile(() -> (SeekableByteChannel) FileSystems.open(file), length);
+  }
+
+  /** A channel that may fail to open. */
+  private interface Opener {
+    SeekableByteChannel open() throws IOException;
+  }
+
   /** Parquet's view of a Beam file: any file system Beam has (local, S3), seekable. */
   private static final class ChannelInputFile implements InputFile {
-    private final FileIO.ReadableFile file;
+    private final Opener opener;
+    private final long length;
 
     ChannelInputFile(FileIO.ReadableFile file) {
-      this.file = file;
+      this(file::openSeekable, file.getMetadata().sizeBytes());
+    }
+
+    ChannelInputFile(Opener opener, long length) {
+      this.opener = opener;
+      this.length = length;
     }
 
     @Override
     public long getLength() {
-      return file.getMetadata().sizeBytes();
+      return length;
     }
 
     @Override
     public SeekableInputStream newStream() throws IOException {
-      SeekableByteChannel channel = file.openSeekable();
+      SeekableByteChannel channel = opener.open();
       InputStream in = Channels.newInputStream(channel);
       return new DelegatingSeekableInputStream(in) {
         @Override

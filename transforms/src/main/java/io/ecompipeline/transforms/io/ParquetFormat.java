@@ -7,8 +7,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.Map;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.values.Row;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -17,6 +20,11 @@ import org.apache.parquet.io.PositionOutputStream;
 
 /** Snappy-compressed Parquet in the table's Avro-derived schema, rows sorted by the table's key. */
 final class ParquetFormat implements FileFormat<Row> {
+  /** The footer key holding the file's content identity. */
+  static final String CONTENT = "ecom.content";
+  /** Bump when the writer's settings or code change how rows become bytes. */
+  private static final int WRITER_VERSION = 1;
+
   private final Table table;
 
   ParquetFormat(Table table) {
@@ -33,9 +41,9 @@ final class ParquetFormat implements FileFormat<Row> {
    * ParquetFooters}): the same rows give the same bytes on every runner and JVM.
    */
   @Override
-  public void write(Iterator<Row> rows, WritableByteChannel out) throws IOException {
+  public void write(Iterator<Row> rows, WritableByteChannel out, String content) throws IOException {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    try (ParquetWriter<Row> writer = RowWriteSupport.builder(new BufferOutputFile(buffer), table)
+    try (ParquetWriter<Row> writer = RowWriteSupport.builder(new BufferOutputFile(buffer), table, Map.of(CONTENT, content))
         .withCompressionCodec(CompressionCodecName.SNAPPY)
         .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
         .withRowGroupSize(ParquetWriter.DEFAULT_BLOCK_SIZE)
@@ -49,6 +57,22 @@ final class ParquetFormat implements FileFormat<Row> {
     while (bytes.hasRemaining()) {
       out.write(bytes);
     }
+  }
+
+  @Override
+  public String recordedContent(ResourceId file) throws IOException {
+    try (ParquetFileReader reader = ParquetFileReader.open(ParquetFileRows.inputFile(file))) {
+      return reader.getFooter().getFileMetaData().getKeyValueMetaData().get(CONTENT);
+    }
+  }
+
+  @Override
+  public String encoding() {
+    long h = 0xcbf29ce484222325L;
+    for (char ch : table.avroSchema().toString().toCharArray()) {
+      h = (h ^ ch) * 0x100000001b3L;
+    }
+    return "parquet" + WRITER_VERSION + "-snappy-" + Long.toHexString(h);
   }
 
   /**

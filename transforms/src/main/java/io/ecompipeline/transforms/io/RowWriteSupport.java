@@ -30,19 +30,24 @@ final class RowWriteSupport extends WriteSupport<Row> {
   private RecordConsumer out;
   private Schema checkedSchema;
 
-  RowWriteSupport(Table table) {
+  private final Map<String, String> metadata;
+
+  RowWriteSupport(Table table, Map<String, String> metadata) {
     this.table = table;
     this.columns = table.columns();
+    this.metadata = metadata;
   }
 
-  static ParquetWriter.Builder<Row, ?> builder(OutputFile file, Table table) {
-    return new Builder(file, table);
+  /** A writer of {@code table}'s rows whose footer also records {@code metadata}. */
+  static ParquetWriter.Builder<Row, ?> builder(OutputFile file, Table table, Map<String, String> metadata) {
+    return new Builder(file, table, metadata);
   }
 
   @Override
   public WriteContext init(Configuration conf) {
-    return new WriteContext(new AvroSchemaConverter(conf).convert(table.avroSchema()),
-        Map.of("parquet.avro.schema", table.avroSchema().toString()));
+    Map<String, String> footer = new java.util.TreeMap<>(metadata);
+    footer.put("parquet.avro.schema", table.avroSchema().toString());
+    return new WriteContext(new AvroSchemaConverter(conf).convert(table.avroSchema()), footer);
   }
 
   /** Recorded in the footer as {@code writer.model.name}, as parquet-avro does. */
@@ -113,10 +118,12 @@ final class RowWriteSupport extends WriteSupport<Row> {
 
   private static final class Builder extends ParquetWriter.Builder<Row, Builder> {
     private final Table table;
+    private final Map<String, String> metadata;
 
-    Builder(OutputFile file, Table table) {
+    Builder(OutputFile file, Table table, Map<String, String> metadata) {
       super(file);
       this.table = table;
+      this.metadata = metadata;
     }
 
     @Override
@@ -126,7 +133,7 @@ final class RowWriteSupport extends WriteSupport<Row> {
 
     @Override
     protected WriteSupport<Row> getWriteSupport(Configuration conf) {
-      return new RowWriteSupport(table);
+      return new RowWriteSupport(table, metadata);
     }
   }
 }

@@ -22,9 +22,14 @@ final class SortedRuns<T> implements Iterator<T> {
   private long taken;
 
   SortedRuns(Iterable<byte[]> runs, Coder<T> coder, Comparator<T> order) {
+    this(runs, 0, coder, order);
+  }
+
+  /** As above, where each run's elements start {@code offset} bytes in (after a header). */
+  SortedRuns(Iterable<byte[]> runs, int offset, Coder<T> coder, Comparator<T> order) {
     this.order = order;
     for (byte[] run : runs) {
-      Run<T> r = new Run<>(new ByteArrayInputStream(run), coder);
+      Run<T> r = new Run<>(new ByteArrayInputStream(run, offset, run.length - offset), coder);
       if (r.advance()) {
         heap.add(r);
       }

@@ -4,6 +4,8 @@ import io.ecompipeline.transforms.schema.Table;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +21,7 @@ import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -60,12 +63,26 @@ public final class WriteFiles extends PTransform<PBegin, PCollection<KV<String, 
 
   /** Parquet files of {@code table} under {@code dir}. */
   public WriteFiles parquet(Table table, String dir, PCollection<KV<String, Row>> files) {
-    return with(new Target<>(table.name(), dir, new ParquetFormat(table), RowCoder.of(table.beamSchema()), files));
+    return parquet(table, dir, null, files);
+  }
+
+  /**
+   * As above, where a file whose counterpart under {@code liveDir} (the same relative path)
+   * already holds exactly its rows is copied from there instead of encoded again: most files of
+   * a lake with a long history do not change from one day to the next.
+   */
+  public WriteFiles parquet(Table table, String dir, String liveDir, PCollection<KV<String, Row>> files) {
+    return with(new Target<>(table.name(), dir, liveDir, new ParquetFormat(table), RowCoder.of(table.beamSchema()), files));
   }
 
   /** JSON Lines files under {@code dir}; {@code name} names the metric. */
   public WriteFiles jsonLines(String name, String dir, PCollection<KV<String, String>> files) {
-    return with(new Target<>(name, dir, new JsonLinesFormat(), StringUtf8Coder.of(), files));
+    return with(new Target<>(name, dir, null, new JsonLinesFormat(), StringUtf8Coder.of(), files));
+  }
+
+  /** The counter of the files of {@code name} copied from their live counterpart rather than written. */
+  public static String reusedFiles(String name) {
+    return "write." + name + ".files_reused";
   }
 
   private WriteFiles with(Target<?> target) {
@@ -126,23 +143,61 @@ public final class WriteFiles extends PTransform<PBegin, PCollection<KV<String, 
   }
 
   /** How a target's elements are encoded, ordered and written; shipped to the workers. */
-  private record Encoding<T>(String name, String dir, FileFormat<T> format, Coder<T> coder) implements Serializable {
-    /** Writes one file from its chunks, each chunk already in the format's order ({@link EncodeFn}). */
+  private record Encoding<T>(String name, String dir, String liveDir, FileFormat<T> format, Coder<T> coder)
+      implements Serializable {
+    /**
+     * Writes one file from its chunks, each chunk its elements' digest and then the elements in
+     * the format's order ({@link EncodeFn}), or copies the live file that records the same digest.
+     */
     void write(String relative, Iterable<byte[]> chunks, DoFn.OutputReceiver<KV<String, Long>> out) throws IOException {
-      SortedRuns<T> elements = new SortedRuns<>(chunks, coder, format.order());
+      List<byte[]> runs = new ArrayList<>();
+      ContentDigest digest = new ContentDigest();
+      for (byte[] chunk : chunks) {
+        runs.add(chunk);
+        digest.addHeaderOf(chunk);
+      }
+      String content = digest.recorded(format.encoding());
       String path = LakePaths.join(dir, relative);
       ResourceId target = FileSystems.matchNewResource(path, false);
-      try (WritableByteChannel channel = FileSystems.create(target, "application/octet-stream")) {
-        format.write(elements, channel);
+      ResourceId live = liveDir == null ? null : FileSystems.matchNewResource(LakePaths.join(liveDir, relative), false);
+      long rows;
+      if (live != null && exists(live) && content.equals(format.recordedContent(live))) {
+        try (ReadableByteChannel from = FileSystems.open(live);
+            WritableByteChannel to = FileSystems.create(target, "application/octet-stream")) {
+          copy(from, to);
+        }
+        Metrics.counter(WriteFiles.class, reusedFiles(name)).inc();
+        rows = digest.count();
+      } else {
+        SortedRuns<T> elements = new SortedRuns<>(runs, ContentDigest.BYTES, coder, format.order());
+        try (WritableByteChannel channel = FileSystems.create(target, "application/octet-stream")) {
+          format.write(elements, channel, content);
+        }
+        rows = elements.taken();
       }
-      Metrics.counter(WriteFiles.class, "write." + name + ".rows").inc(elements.taken());
-      out.output(KV.of(path, elements.taken()));
+      Metrics.counter(WriteFiles.class, "write." + name + ".rows").inc(rows);
+      out.output(KV.of(path, rows));
+    }
+
+    private static void copy(ReadableByteChannel from, WritableByteChannel to) throws IOException {
+      ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+      while (from.read(buffer) >= 0 || buffer.position() > 0) {
+        buffer.flip();
+        to.write(buffer);
+        buffer.compact();
+      }
+    }
+
+    private static boolean exists(ResourceId file) throws IOException {
+      MatchResult m = FileSystems.match(file.toString());
+      return m.status() == MatchResult.Status.OK && !m.metadata().isEmpty();
     }
   }
 
-  private record Target<T>(String name, String dir, FileFormat<T> format, Coder<T> coder, PCollection<KV<String, T>> files) {
+  private record Target<T>(String name, String dir, String liveDir, FileFormat<T> format, Coder<T> coder,
+      PCollection<KV<String, T>> files) {
     Encoding<T> encoding() {
-      return new Encoding<>(name, dir, format, coder);
+      return new Encoding<>(name, dir, liveDir, format, coder);
     }
 
     PCollection<KV<String, byte[]>> encode(int index) {
@@ -197,21 +252,25 @@ public final class WriteFiles extends PTransform<PBegin, PCollection<KV<String, 
 
   /**
    * Elements of one file, encoded one after another into one buffer as they come, until they are
-   * enough for a chunk; sorting then copies each element's bytes once, in the file's order.
+   * enough for a chunk; sorting then copies each element's bytes once, in the file's order, after
+   * their {@link ContentDigest}.
    */
   private static final class Chunk<T> {
     private final List<T> elements = new ArrayList<>();
     private final Buffer encoded = new Buffer();
+    private final ContentDigest digest = new ContentDigest();
     /** Where each element's encoding ends in {@link #encoded}. */
     private int[] ends = new int[64];
 
     void add(T element, Coder<T> coder) throws IOException {
+      int start = encoded.size();
       coder.encode(element, encoded); // nested: a chunk is a sequence of elements
       if (elements.size() == ends.length) {
         ends = Arrays.copyOf(ends, ends.length * 2);
       }
       ends[elements.size()] = encoded.size();
       elements.add(element);
+      digest.add(encoded.bytes(), start, encoded.size());
     }
 
     int bytes() {
@@ -222,8 +281,9 @@ public final class WriteFiles extends PTransform<PBegin, PCollection<KV<String, 
       Integer[] at = new Integer[elements.size()];
       Arrays.setAll(at, i -> i);
       Arrays.sort(at, (a, b) -> order.compare(elements.get(a), elements.get(b)));
-      byte[] out = new byte[encoded.size()];
-      int pos = 0;
+      byte[] out = new byte[ContentDigest.BYTES + encoded.size()];
+      digest.writeTo(out);
+      int pos = ContentDigest.BYTES;
       for (int i : at) {
         int from = i == 0 ? 0 : ends[i - 1];
         int length = ends[i] - from;

@@ -50,7 +50,7 @@ class FileFormatTest {
     List<String> lines = new ArrayList<>(List.of("{\"b\":2}", "{\"a\":1}"));
     FileFormat<String> format = new JsonLinesFormat();
     lines.sort(format.order());
-    format.write(lines.iterator(), channel);
+    format.write(lines.iterator(), channel, "test");
     assertEquals(0, channel.closes, "the format closed a channel it does not own");
     assertEquals("{\"a\":1}\n{\"b\":2}\n", channel.bytes.toString(StandardCharsets.UTF_8));
   }
@@ -58,7 +58,7 @@ class FileFormatTest {
   @Test
   void parquetLeavesTheChannelOpen() throws Exception {
     OwnedChannel channel = new OwnedChannel();
-    new ParquetFormat(GoldTables.FACT_ORDER_LINE).write(Collections.emptyIterator(), channel);
+    new ParquetFormat(GoldTables.FACT_ORDER_LINE).write(Collections.emptyIterator(), channel, "test");
     assertEquals(0, channel.closes, "the format closed a channel it does not own");
     assertTrue(channel.bytes.size() > 0, "an empty Parquet file still has its header and footer");
   }

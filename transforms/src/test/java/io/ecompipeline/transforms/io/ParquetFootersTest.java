@@ -60,7 +60,7 @@ class ParquetFootersTest {
     ByteArrayOutputStream written = new ByteArrayOutputStream();
     FileFormat<Row> format = new ParquetFormat(FACT);
     rows.sort(format.order());
-    format.write(rows.iterator(), Channels.newChannel(written));
+    format.write(rows.iterator(), Channels.newChannel(written), "test");
     byte[] file = written.toByteArray();
 
     byte[] reversed = withEncodingsReversed(file);

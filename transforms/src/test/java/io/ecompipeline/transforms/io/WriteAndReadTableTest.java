@@ -21,6 +21,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.coders.RowCoder;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
@@ -118,9 +123,61 @@ class WriteAndReadTableTest {
     ParquetFormat format = new ParquetFormat(FACT);
     sorted.sort(format.order());
     ByteArrayOutputStream expected = new ByteArrayOutputStream();
-    format.write(sorted.iterator(), Channels.newChannel(expected));
+    format.write(sorted.iterator(), Channels.newChannel(expected), digestOf(rows).recorded(format.encoding()));
     assertThat(Files.readAllBytes(tmp.resolve("run1/all.parquet")), equalTo(expected.toByteArray()));
     assertThat(Files.readAllBytes(tmp.resolve("run2/all.parquet")), equalTo(expected.toByteArray()));
+  }
+
+  /** The content identity of {@code rows} as the writer computes it, from each row's encoding. */
+  private static ContentDigest digestOf(List<Row> rows) throws IOException {
+    ContentDigest d = new ContentDigest();
+    for (Row r : rows) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      RowCoder.of(FACT.beamSchema()).encode(r, bytes);
+      d.add(bytes.toByteArray(), 0, bytes.size());
+    }
+    return d;
+  }
+
+  /**
+   * A file whose live counterpart records the same rows is copied from it, not encoded again;
+   * one changed row and it is written.
+   */
+  @Test
+  void aFileWhoseLiveCopyHoldsTheSameRowsIsCopiedNotWritten() throws IOException {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      rows.add(line("o" + i, 1, 20250103, "2025-01-03T10:00:00Z", (i % 50) + ".25"));
+    }
+    String live = tmp.resolve("live").toString();
+    assertThat(reused(writeAll(rows, live, null)), equalTo(0L));
+    List<Row> same = new ArrayList<>(rows);
+    Collections.shuffle(same, new Random(3));
+    assertThat("same rows, another order", reused(writeAll(same, tmp.resolve("same").toString(), live)), equalTo(1L));
+    assertThat(Files.readAllBytes(tmp.resolve("same/all.parquet")), equalTo(Files.readAllBytes(tmp.resolve("live/all.parquet"))));
+    List<Row> changed = new ArrayList<>(rows);
+    changed.set(7, line("o7", 1, 20250103, "2025-01-03T10:00:00Z", "99.25"));
+    assertThat("one row changed", reused(writeAll(changed, tmp.resolve("changed").toString(), live)), equalTo(0L));
+    assertThat(Files.readAllBytes(tmp.resolve("changed/all.parquet")),
+        is(org.hamcrest.Matchers.not(equalTo(Files.readAllBytes(tmp.resolve("live/all.parquet"))))));
+  }
+
+  private PipelineResult writeAll(List<Row> rows, String dir, String liveDir) {
+    Pipeline p = pipeline();
+    p.apply(WriteFiles.create().parquet(FACT, dir, liveDir, p.apply(Create.of(rows).withRowSchema(FACT.beamSchema()))
+        .apply(WithKeys.of((Row r) -> "all.parquet").withKeyType(TypeDescriptors.strings()))));
+    PipelineResult r = p.run();
+    r.waitUntilFinish();
+    return r;
+  }
+
+  private static long reused(PipelineResult r) {
+    long n = 0;
+    for (MetricResult<Long> c : r.metrics().queryMetrics(MetricsFilter.builder()
+        .addNameFilter(MetricNameFilter.named(WriteFiles.class, WriteFiles.reusedFiles(FACT.name()))).build()).getCounters()) {
+      n += c.getAttempted();
+    }
+    return n;
   }
 
   @Test
