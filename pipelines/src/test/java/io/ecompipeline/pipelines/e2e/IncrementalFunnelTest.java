@@ -105,6 +105,18 @@ class IncrementalFunnelTest {
     assertEquals(funnelAfterD2, E2e.hashes(behind.resolve("gold").resolve(FUNNEL)));
   }
 
+  @Test
+  void aSilverFileExpiredByTheLifecycleLeavesGoldInStepAndItsSessionsCounted() {
+    // Silver expires after 365 days, gold after 5 years: an expired file is not a reason to
+    // rebuild the funnel (a rebuild would drop its sessions from gold).
+    Path expired = tmp.resolve("expired");
+    E2e.copyTree(lake, expired);
+    delete(expired.resolve("silver/clickstream/event_date=2025-03-01/part-2025-03-01.parquet"));
+    E2e.runOk(expired, D3, null);
+    assertEquals("corrected", builtAs(expired, D3));
+    assertEquals(E2e.hashes(lake.resolve("gold").resolve(FUNNEL)), E2e.hashes(expired.resolve("gold").resolve(FUNNEL)));
+  }
+
   private static String builtAs(Path lake, String date) {
     return E2e.readJson(lake.resolve("_runs").resolve(date).resolve("manifest.json")).path("gold_built").path(FUNNEL).asText();
   }
