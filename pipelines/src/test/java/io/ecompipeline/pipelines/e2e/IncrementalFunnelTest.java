@@ -84,10 +84,7 @@ class IncrementalFunnelTest {
 
   @Test
   void aRebuildFromSilverGivesTheSameFiles() {
-    Path rebuilt = tmp.resolve("rebuilt");
-    E2e.copyTree(lake, rebuilt);
-    delete(rebuilt.resolve("gold/_lineage.json"));
-    E2e.runOk(rebuilt, D3, null);
+    Path rebuilt = day3AgainWithout("rebuilt", "gold/_lineage.json");
     assertEquals("rebuilt", builtAs(rebuilt, D3));
     assertEquals(E2e.hashes(lake.resolve("gold").resolve(FUNNEL)), E2e.hashes(rebuilt.resolve("gold").resolve(FUNNEL)));
   }
@@ -109,12 +106,18 @@ class IncrementalFunnelTest {
   void aSilverFileExpiredByTheLifecycleLeavesGoldInStepAndItsSessionsCounted() {
     // Silver expires after 365 days, gold after 5 years: an expired file is not a reason to
     // rebuild the funnel (a rebuild would drop its sessions from gold).
-    Path expired = tmp.resolve("expired");
-    E2e.copyTree(lake, expired);
-    delete(expired.resolve("silver/clickstream/event_date=2025-03-01/part-2025-03-01.parquet"));
-    E2e.runOk(expired, D3, null);
+    Path expired = day3AgainWithout("expired", "silver/clickstream/event_date=2025-03-01/part-2025-03-01.parquet");
     assertEquals("corrected", builtAs(expired, D3));
     assertEquals(E2e.hashes(lake.resolve("gold").resolve(FUNNEL)), E2e.hashes(expired.resolve("gold").resolve(FUNNEL)));
+  }
+
+  /** A copy of the lake after day 3, less the file {@code removed}, with day 3 run again on it. */
+  private static Path day3AgainWithout(String name, String removed) {
+    Path copy = tmp.resolve(name);
+    E2e.copyTree(lake, copy);
+    delete(copy.resolve(removed));
+    E2e.runOk(copy, D3, null);
+    return copy;
   }
 
   private static String builtAs(Path lake, String date) {

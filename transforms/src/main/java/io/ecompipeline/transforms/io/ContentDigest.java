@@ -1,5 +1,6 @@
 package io.ecompipeline.transforms.io;
 
+import io.ecompipeline.transforms.util.Hash64;
 import java.nio.ByteBuffer;
 
 /**
@@ -19,15 +20,16 @@ final class ContentDigest {
 
   /** Adds the element encoded in {@code bytes[from, to)}. */
   void add(byte[] bytes, int from, int to) {
-    long a = 0xcbf29ce484222325L;
+    // Two independent hashes in one pass over the bytes: FNV-1a, and a multiplicative one.
+    long a = Hash64.FNV_BASIS;
     long b = 0x9e3779b97f4a7c15L;
     for (int i = from; i < to; i++) {
-      a = (a ^ (bytes[i] & 0xff)) * 0x100000001b3L;
+      a = (a ^ (bytes[i] & 0xff)) * Hash64.FNV_PRIME;
       b = (b + (bytes[i] & 0xff)) * 0xff51afd7ed558ccdL;
     }
     count++;
-    sumA += mix(a ^ (to - from));
-    sumB += mix(b + (to - from));
+    sumA += Hash64.mix(a ^ (to - from));
+    sumB += Hash64.mix(b + (to - from));
   }
 
   /** Adds the digest written at the start of {@code chunk} by {@link #writeTo}. */
@@ -49,12 +51,5 @@ final class ContentDigest {
   /** The digest as recorded in a file: {@code <format>:<count>:<sumA>:<sumB>} (hex). */
   String recorded(String format) {
     return format + ":" + Long.toHexString(count) + ":" + Long.toHexString(sumA) + ":" + Long.toHexString(sumB);
-  }
-
-  /** The SplitMix64 finaliser: spreads each element hash over all 64 bits before summing. */
-  private static long mix(long h) {
-    h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
-    h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
-    return h ^ (h >>> 31);
   }
 }

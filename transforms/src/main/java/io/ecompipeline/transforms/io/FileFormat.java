@@ -5,7 +5,7 @@ import java.io.Serializable;
 import java.nio.channels.WritableByteChannel;
 import java.util.Comparator;
 import java.util.Iterator;
-import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.io.fs.MatchResult;
 
 /** How a file of elements is written: in which order and in which encoding. */
 interface FileFormat<T> extends Serializable {
@@ -25,7 +25,7 @@ interface FileFormat<T> extends Serializable {
    * records, or null. A format that records it gets {@code content} in {@link #write}; a file
    * recording the identity of the elements to write already holds exactly the bytes they give.
    */
-  default String recordedContent(ResourceId file) throws IOException {
+  default String recordedContent(MatchResult.Metadata file) throws IOException {
     return null;
   }
 

@@ -14,7 +14,7 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.Row;
 import org.apache.hadoop.conf.Configuration;
@@ -97,10 +97,9 @@ public final class ParquetFileRows implements WholeFileFn.Reader<Row> {
         .build();
   }
 
-  /** Parquet's view of the lake file {@code file}. */
-  static InputFile inputFile(ResourceId file) throws IOException {
-    long length = FileSystems.matchSingleFileSpec(file.toString()).sizeBytes();
-    return new ChannelInputFile(() -> (SeekableByteChannel) FileSystems.open(file), length);
+  /** Parquet's view of the lake file {@code file}, as a match found it. */
+  static InputFile inputFile(MatchResult.Metadata file) {
+    return new ChannelInputFile(() -> (SeekableByteChannel) FileSystems.open(file.resourceId()), file.sizeBytes());
   }
 
   /** A channel that may fail to open. */

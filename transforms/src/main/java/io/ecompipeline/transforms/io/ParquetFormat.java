@@ -1,6 +1,7 @@
 package io.ecompipeline.transforms.io;
 
 import io.ecompipeline.transforms.schema.Table;
+import io.ecompipeline.transforms.util.Hash64;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -8,7 +9,7 @@ import java.nio.channels.WritableByteChannel;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.Map;
-import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.values.Row;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -26,9 +27,11 @@ final class ParquetFormat implements FileFormat<Row> {
   private static final int WRITER_VERSION = 1;
 
   private final Table table;
+  private final String encoding;
 
   ParquetFormat(Table table) {
     this.table = table;
+    this.encoding = "parquet" + WRITER_VERSION + "-snappy-" + Long.toHexString(Hash64.fnv1a(table.avroSchema().toString()));
   }
 
   @Override
@@ -60,7 +63,7 @@ final class ParquetFormat implements FileFormat<Row> {
   }
 
   @Override
-  public String recordedContent(ResourceId file) throws IOException {
+  public String recordedContent(MatchResult.Metadata file) throws IOException {
     try (ParquetFileReader reader = ParquetFileReader.open(ParquetFileRows.inputFile(file))) {
       return reader.getFooter().getFileMetaData().getKeyValueMetaData().get(CONTENT);
     }
@@ -68,11 +71,7 @@ final class ParquetFormat implements FileFormat<Row> {
 
   @Override
   public String encoding() {
-    long h = 0xcbf29ce484222325L;
-    for (char ch : table.avroSchema().toString().toCharArray()) {
-      h = (h ^ ch) * 0x100000001b3L;
-    }
-    return "parquet" + WRITER_VERSION + "-snappy-" + Long.toHexString(h);
+    return encoding;
   }
 
   /**

@@ -159,10 +159,10 @@ public final class WriteFiles extends PTransform<PBegin, PCollection<KV<String, 
       String content = digest.recorded(format.encoding());
       String path = LakePaths.join(dir, relative);
       ResourceId target = FileSystems.matchNewResource(path, false);
-      ResourceId live = liveDir == null ? null : FileSystems.matchNewResource(LakePaths.join(liveDir, relative), false);
+      MatchResult.Metadata live = liveDir == null ? null : liveFile(LakePaths.join(liveDir, relative));
       long rows;
-      if (live != null && exists(live) && content.equals(format.recordedContent(live))) {
-        try (ReadableByteChannel from = FileSystems.open(live);
+      if (live != null && content.equals(format.recordedContent(live))) {
+        try (ReadableByteChannel from = FileSystems.open(live.resourceId());
             WritableByteChannel to = FileSystems.create(target, "application/octet-stream")) {
           copy(from, to);
         }
@@ -188,9 +188,10 @@ public final class WriteFiles extends PTransform<PBegin, PCollection<KV<String, 
       }
     }
 
-    private static boolean exists(ResourceId file) throws IOException {
-      MatchResult m = FileSystems.match(file.toString());
-      return m.status() == MatchResult.Status.OK && !m.metadata().isEmpty();
+    /** The live file at {@code path}, or null when there is none. */
+    private static MatchResult.Metadata liveFile(String path) throws IOException {
+      MatchResult m = FileSystems.match(path);
+      return m.status() == MatchResult.Status.OK && !m.metadata().isEmpty() ? m.metadata().get(0) : null;
     }
   }
 

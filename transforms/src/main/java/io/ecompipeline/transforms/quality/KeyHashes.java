@@ -1,5 +1,6 @@
 package io.ecompipeline.transforms.quality;
 
+import io.ecompipeline.transforms.util.Hash64;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -33,14 +34,7 @@ final class KeyHashes {
 
   /** FNV-1a over the UTF-16 code units, then the SplitMix64 finaliser to spread the bits. */
   static long hash(String key) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < key.length(); i++) {
-      h ^= key.charAt(i);
-      h *= 0x100000001b3L;
-    }
-    h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
-    h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
-    return h ^ (h >>> 31);
+    return Hash64.mix(Hash64.fnv1a(key));
   }
 
   /** Collects key hashes into a {@link KeyHashes}; the empty input gives the empty set. */
