@@ -1,0 +1,57 @@
+package io.ecompipeline.pipelines.cli;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bin/jit-opts: C2 alone only for a Flink run of one big day of a local lake. */
+class JitOptsTest {
+  private static final Path SCRIPT = Path.of("..", "bin", "jit-opts").toAbsolutePath().normalize();
+
+  @TempDir Path lake;
+
+  @BeforeEach
+  void twoMebibytesOfBronzeOnTheSecond() throws IOException {
+    Path day = Files.createDirectories(lake.resolve("bronze/orders/ingest_date=2025-01-02"));
+    Files.write(day.resolve("orders_2025-01-02.csv"), new byte[2 << 20]);
+    Files.createDirectories(lake.resolve("bronze/orders/ingest_date=2025-01-01"));
+  }
+
+  @Test
+  void aBigDayRunsWithoutTieredCompilation() throws Exception {
+    assertThat(jitOpts("run", "--lake", lake.toString(), "--date", "2025-01-02"), equalTo("-XX:-TieredCompilation"));
+    assertThat(jitOpts("run", "--lake=" + lake, "--date=2025-01-02", "--runner=flink"), equalTo("-XX:-TieredCompilation"));
+  }
+
+  @Test
+  void smallDaysOtherRunnersAndOtherCommandsKeepTheDefault() throws Exception {
+    assertThat(jitOpts("run", "--lake", lake.toString(), "--date", "2025-01-01"), equalTo(""));
+    assertThat(jitOpts("run", "--lake", lake.toString(), "--date", "2025-01-03"), equalTo(""));
+    assertThat(jitOpts("run", "--lake", lake.toString(), "--date", "2025-01-02", "--runner", "spark"), equalTo(""));
+    assertThat(jitOpts("run", "--lake", lake.toString(), "--from", "2025-01-01", "--to", "2025-01-02"), equalTo(""));
+    assertThat(jitOpts("run", "--lake", "s3://bucket/lake", "--date", "2025-01-02"), equalTo(""));
+    assertThat(jitOpts("status", "--lake", lake.toString()), equalTo(""));
+    assertThat(jitOpts("demo"), equalTo(""));
+  }
+
+  /** The script's output with a 1 MiB threshold, so a 2 MiB day is big. */
+  private static String jitOpts(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().put("ECOM_BIG_DAY_MIB", "1");
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    assertThat("exit code of " + command, p.waitFor(), equalTo(0));
+    return out;
+  }
+}
