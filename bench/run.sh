@@ -121,6 +121,8 @@ fresh_lake() { # scale days runner -> path
 
 jar_for() { [[ "$1" == spark ]] && echo "$SPARK_JAR" || echo "$FLINK_JAR"; }
 opts_for() { [[ "$1" == spark ]] && echo "$SPARK_JAVA_OPTS" || echo "$JAVA_OPTS"; }
+# The JIT option bin/ecom would add for this run (bin/jit-opts), so the harness times what users run.
+jit_for() { "$ROOT/bin/jit-opts" run --lake "$1" --date "$2" --runner "$3"; }
 
 # Runs days 1..N-1 untimed, day N timed; appends a result row.
 bench_run() { # scale runner days
@@ -132,7 +134,7 @@ bench_run() { # scale runner days
   for (( i = 1; i < days; i++ )); do
     d="$(day "$i")"
     log "scale $scale $runner: day $d (untimed)"
-    if ! timeout "$TIMEOUT" java $("$ROOT/bin/jit-opts" run --lake "$lake" --date "$d") $opts -jar "$jar" run --lake "$lake" --date "$d" --runner "$runner" --warehouse "jdbc:duckdb:$wh" \
+    if ! timeout "$TIMEOUT" java $(jit_for "$lake" "$d" "$runner") $opts -jar "$jar" run --lake "$lake" --date "$d" --runner "$runner" --warehouse "jdbc:duckdb:$wh" \
         > "$lake/run-$d.log" 2>&1; then
       log "untimed day $d failed, see $lake/run-$d.log"
       printf '%s\t%s\t%s\tfailed(day %s)\t-\t-\t-\t-\t-\t-\t-\t-\t%s\t-\n' "$scale" "$runner" "$days" "$i" "$(loadavg)" >> "$RESULTS"
@@ -143,10 +145,7 @@ bench_run() { # scale runner days
   la="$(loadavg)"
   log "scale $scale $runner: day $d (timed; load $la)"
   set +e
-  # the JIT choice bin/ecom makes for this day (bin/jit-opts), so the harness times what users run
-  local jit
-  jit="$("$ROOT/bin/jit-opts" run --lake "$lake" --date "$d")"
-  timeout "$TIMEOUT" /usr/bin/time -v -o "$lake/time-$d.txt" java $jit $opts -jar "$jar" run --lake "$lake" --date "$d" \
+  timeout "$TIMEOUT" /usr/bin/time -v -o "$lake/time-$d.txt" java $(jit_for "$lake" "$d" "$runner") $opts -jar "$jar" run --lake "$lake" --date "$d" \
       --runner "$runner" --warehouse "jdbc:duckdb:$wh" > "$lake/run-$d.log" 2>&1
   rc=$?
   set -e

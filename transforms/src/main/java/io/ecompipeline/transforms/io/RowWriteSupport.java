@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
 import org.apache.hadoop.conf.Configuration;
@@ -27,10 +28,9 @@ import org.apache.parquet.io.api.RecordConsumer;
 final class RowWriteSupport extends WriteSupport<Row> {
   private final Table table;
   private final List<Column> columns;
+  private final Map<String, String> metadata;
   private RecordConsumer out;
   private Schema checkedSchema;
-
-  private final Map<String, String> metadata;
 
   RowWriteSupport(Table table, Map<String, String> metadata) {
     this.table = table;
@@ -45,7 +45,7 @@ final class RowWriteSupport extends WriteSupport<Row> {
 
   @Override
   public WriteContext init(Configuration conf) {
-    Map<String, String> footer = new java.util.TreeMap<>(metadata);
+    Map<String, String> footer = new TreeMap<>(metadata);
     footer.put("parquet.avro.schema", table.avroSchema().toString());
     return new WriteContext(new AvroSchemaConverter(conf).convert(table.avroSchema()), footer);
   }

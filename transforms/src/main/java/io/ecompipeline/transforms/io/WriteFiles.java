@@ -159,7 +159,8 @@ public final class WriteFiles extends PTransform<PBegin, PCollection<KV<String, 
       String content = digest.recorded(format.encoding());
       String path = LakePaths.join(dir, relative);
       ResourceId target = FileSystems.matchNewResource(path, false);
-      MatchResult.Metadata live = liveDir == null ? null : liveFile(LakePaths.join(liveDir, relative));
+      MatchResult.Metadata live = liveDir == null ? null
+          : LakeFiles.matchMetadata(LakePaths.join(liveDir, relative)).stream().findFirst().orElse(null);
       long rows;
       if (live != null && content.equals(format.recordedContent(live))) {
         try (ReadableByteChannel from = FileSystems.open(live.resourceId());
@@ -186,12 +187,6 @@ public final class WriteFiles extends PTransform<PBegin, PCollection<KV<String, 
         to.write(buffer);
         buffer.compact();
       }
-    }
-
-    /** The live file at {@code path}, or null when there is none. */
-    private static MatchResult.Metadata liveFile(String path) throws IOException {
-      MatchResult m = FileSystems.match(path);
-      return m.status() == MatchResult.Status.OK && !m.metadata().isEmpty() ? m.metadata().get(0) : null;
     }
   }
 
