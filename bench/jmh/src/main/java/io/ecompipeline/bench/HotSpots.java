@@ -8,6 +8,7 @@ import io.ecompipeline.transforms.quality.RecordValidator;
 import io.ecompipeline.transforms.schema.SilverTables;
 import io.ecompipeline.transforms.schema.Table;
 import java.io.StringReader;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,6 +43,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public class HotSpots {
   static final int LINES = 10_000;
+  static final int CUSTOMERS = 50_000;
   static final LocalDate RUN_DATE = LocalDate.of(2025, 1, 2);
   static final Table TABLE = SilverTables.ORDER_ITEMS;
 
@@ -49,6 +51,7 @@ public class HotSpots {
   List<BronzeRecord> records;
   RecordValidator validator;
   List<Row> rows;
+  List<Row> customers;
 
   @Setup
   public void setup() throws Exception {
@@ -66,6 +69,26 @@ public class HotSpots {
       RecordValidator.Outcome o = validator.validate(r);
       if (!o.isValid()) throw new IllegalStateException(o.rule() + ": " + o.message());
       rows.add(o.row());
+    }
+    customers = new ArrayList<>(CUSTOMERS);
+    String[] regions = {"north", "northeast", "south", "southeast", "central-west"};
+    for (int i = 0; i < CUSTOMERS; i++) {
+      customers.add(SilverTables.CUSTOMERS.row()
+          .withFieldValue("customer_id", String.format("C%08d", i))
+          .withFieldValue("email", "name" + i % 300 + ".surname" + i + "@example.com")
+          .withFieldValue("first_name", "Name" + i % 300)
+          .withFieldValue("last_name", "Surname" + i % 900)
+          .withFieldValue("phone", String.format("+55 11 9%04d-%04d", i / 10_000, i % 10_000))
+          .withFieldValue("city", "City" + i % 400)
+          .withFieldValue("state", "S" + i % 27)
+          .withFieldValue("region", regions[i % regions.length])
+          .withFieldValue("country", "BR")
+          .withFieldValue("segment", i % 10 == 0 ? "gold" : "standard")
+          .withFieldValue("updated_at", Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i * 7L))
+          .withFieldValue("source_file", "bronze/customers/ingest_date=2025-01-02/customers_2025-01-02.csv")
+          .withFieldValue("source_line", i + 2L)
+          .withFieldValue("ingest_date", RUN_DATE)
+          .build());
     }
   }
 
@@ -98,6 +121,16 @@ public class HotSpots {
   @OperationsPerInvocation(LINES)
   public void validate(Blackhole bh) {
     for (BronzeRecord r : records) bh.consume(validator.validate(r));
+  }
+
+  /**
+   * Customers as silver holds them, enough of them that a dictionary of their e-mails and phones
+   * outgrows its page, as in a real customers file (200,000 rows at scale 10).
+   */
+  @Benchmark
+  @OperationsPerInvocation(CUSTOMERS)
+  public int parquetWriteCustomers() throws Exception {
+    return ParquetWrites.write(SilverTables.CUSTOMERS, customers);
   }
 
   /** Typed rows → one sorted, snappy-compressed Parquet file in memory (what each lake file costs). */

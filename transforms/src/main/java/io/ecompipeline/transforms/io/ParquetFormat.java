@@ -1,5 +1,6 @@
 package io.ecompipeline.transforms.io;
 
+import io.ecompipeline.transforms.schema.Column;
 import io.ecompipeline.transforms.schema.Table;
 import io.ecompipeline.transforms.util.Hash64;
 import java.io.ByteArrayOutputStream;
@@ -8,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.values.Row;
@@ -27,11 +29,15 @@ final class ParquetFormat implements FileFormat<Row> {
   private static final int WRITER_VERSION = 1;
 
   private final Table table;
+  /** Columns written without a dictionary ({@link Column#highCardinality()}). */
+  private final List<String> plainColumns;
   private final String encoding;
 
   ParquetFormat(Table table) {
     this.table = table;
-    this.encoding = "parquet" + WRITER_VERSION + "-snappy-" + Long.toHexString(Hash64.fnv1a(table.avroSchema().toString()));
+    this.plainColumns = table.columns().stream().filter(Column::highCardinality).map(Column::name).toList();
+    this.encoding = "parquet" + WRITER_VERSION + "-snappy-"
+        + Long.toHexString(Hash64.fnv1a(table.avroSchema() + " plain " + plainColumns));
   }
 
   @Override
@@ -46,12 +52,13 @@ final class ParquetFormat implements FileFormat<Row> {
   @Override
   public void write(Iterator<Row> rows, WritableByteChannel out, String content) throws IOException {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    try (ParquetWriter<Row> writer = RowWriteSupport.builder(new BufferOutputFile(buffer), table, Map.of(CONTENT, content))
+    var builder = RowWriteSupport.builder(new BufferOutputFile(buffer), table, Map.of(CONTENT, content))
         .withCompressionCodec(CompressionCodecName.SNAPPY)
         .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
         .withRowGroupSize(ParquetWriter.DEFAULT_BLOCK_SIZE)
-        .withConf(hadoopConf())
-        .build()) {
+        .withConf(hadoopConf());
+    plainColumns.forEach(c -> builder.withDictionaryEncoding(c, false));
+    try (ParquetWriter<Row> writer = builder.build()) {
       while (rows.hasNext()) {
         writer.write(rows.next());
       }

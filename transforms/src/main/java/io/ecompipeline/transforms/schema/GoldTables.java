@@ -19,7 +19,7 @@ public final class GoldTables {
 
   private static final List<Column> SCD2 =
       List.of(
-          req("valid_from", TIMESTAMP, "Start of this version: the source updated_at of the change (inclusive)"),
+          req("valid_from", TIMESTAMP, "Start of this version: the source updated_at of the change (inclusive)").withHighCardinality(),
           req("valid_to", TIMESTAMP, "End of this version (exclusive); 9999-12-31 00:00:00 for the current version"),
           req("is_current", BOOLEAN, "Whether this is the current version"),
           req("version", INT, "Version number of the member, from 1"));
@@ -31,12 +31,12 @@ public final class GoldTables {
           List.of("customer_key"),
           concat(
               List.of(
-                  req("customer_key", LONG, "Surrogate key, derived from customer_id and valid_from; -1 is the unknown member"),
-                  req("customer_id", STRING, "Natural key of the customer"),
-                  opt("email", STRING, "E-mail address (tracked)"),
+                  req("customer_key", LONG, "Surrogate key, derived from customer_id and valid_from; -1 is the unknown member").withHighCardinality(),
+                  req("customer_id", STRING, "Natural key of the customer").withHighCardinality(),
+                  opt("email", STRING, "E-mail address (tracked)").withHighCardinality(),
                   opt("first_name", STRING, "First name (type 1)"),
                   opt("last_name", STRING, "Last name (type 1)"),
-                  opt("phone", STRING, "Phone number (type 1)"),
+                  opt("phone", STRING, "Phone number (type 1)").withHighCardinality(),
                   opt("city", STRING, "City (tracked)"),
                   opt("state", STRING, "State or province (tracked)"),
                   opt("region", STRING, "Sales region (tracked)"),
@@ -51,8 +51,8 @@ public final class GoldTables {
           List.of("product_key"),
           concat(
               List.of(
-                  req("product_key", LONG, "Surrogate key, derived from product_id and valid_from; -1 is the unknown member"),
-                  req("product_id", STRING, "Natural key of the product"),
+                  req("product_key", LONG, "Surrogate key, derived from product_id and valid_from; -1 is the unknown member").withHighCardinality(),
+                  req("product_id", STRING, "Natural key of the product").withHighCardinality(),
                   opt("sku", STRING, "Stock keeping unit (type 1)"),
                   opt("name", STRING, "Product name (tracked)"),
                   opt("category", STRING, "Product category (tracked)"),
@@ -90,7 +90,7 @@ public final class GoldTables {
           "One row per order line (latest version of the line and of its order)",
           List.of("order_id", "line_number"),
           List.of(
-              req("order_id", STRING, "Order"),
+              req("order_id", STRING, "Order").withHighCardinality(),
               req("line_number", INT, "Line number within the order"),
               req("order_date_key", INT, "UTC date of order_ts as yyyymmdd"),
               req("order_ts", TIMESTAMP, "When the order was placed (UTC)"),
@@ -112,11 +112,11 @@ public final class GoldTables {
           "One row per payment (latest version)",
           List.of("payment_id"),
           List.of(
-              req("payment_id", STRING, "Payment"),
-              req("order_id", STRING, "Order paid"),
+              req("payment_id", STRING, "Payment").withHighCardinality(),
+              req("order_id", STRING, "Order paid").withHighCardinality(),
               req("payment_date_key", INT, "UTC date of payment_ts as yyyymmdd"),
-              req("payment_ts", TIMESTAMP, "When the payment happened (UTC)"),
-              req("customer_key", LONG, "Version of the order's customer valid at payment_ts; -1 when unknown"),
+              req("payment_ts", TIMESTAMP, "When the payment happened (UTC)").withHighCardinality(),
+              req("customer_key", LONG, "Version of the order's customer valid at payment_ts; -1 when unknown").withHighCardinality(),
               req("method", STRING, "Payment method"),
               req("installments", INT, "Number of installments"),
               req("amount", MONEY, "Amount"),
@@ -161,7 +161,7 @@ public final class GoldTables {
           "Lifetime value of every customer with a counted order",
           List.of("customer_id"),
           List.of(
-              req("customer_id", STRING, "Natural key of the customer"),
+              req("customer_id", STRING, "Natural key of the customer").withHighCardinality(),
               req("first_order_date", DATE, "UTC date of the first counted order"),
               req("last_order_date", DATE, "UTC date of the last counted order"),
               req("order_count", LONG, "Counted orders"),

@@ -16,9 +16,9 @@ public final class ParquetWrites {
   public static int write(Table table, List<Row> rows) throws IOException {
     ParquetFormat format = new ParquetFormat(table);
     List<Row> sorted = new ArrayList<>(rows);
-    format.sort(sorted);
+    sorted.sort(format.order());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    format.write(sorted, Channels.newChannel(out));
+    format.write(sorted.iterator(), Channels.newChannel(out), "bench");
     return out.size();
   }
 }
