@@ -25,6 +25,14 @@ import org.apache.beam.sdk.io.fs.ResourceId;
  * readers (and the warehouse loader) see no change. Nothing is touched until staging is complete.
  */
 public final class LakePublisher {
+  /**
+   * Suffix of the empty file a writer stages in place of a file whose live twin already holds
+   * exactly its content ({@code WriteFiles}): the live file is kept as it is. Unchanged files are
+   * then neither copied into staging nor compared byte for byte, which on S3 was a download, an
+   * upload and two more downloads of every unchanged file of the lake, every run.
+   */
+  public static final String KEPT = ".kept";
+
   private LakePublisher() {}
 
   /** What a publish changed, as paths relative to the published folder. */
@@ -73,8 +81,19 @@ public final class LakePublisher {
     List<ResourceId> moveFrom = new ArrayList<>();
     List<ResourceId> moveTo = new ArrayList<>();
     List<String> written = new ArrayList<>();
+    Set<String> kept = new TreeSet<>();
     int unchanged = 0;
     for (Map.Entry<String, MatchResult.Metadata> e : staged.entrySet()) {
+      if (e.getKey().endsWith(KEPT)) {
+        String file = e.getKey().substring(0, e.getKey().length() - KEPT.length());
+        if (!live.containsKey(file)) {
+          throw new IOException("cannot publish " + targetDir + ": " + file + " was to stay as it is, but it is no "
+              + "longer there (removed while the run was writing?); nothing of this folder was changed, re-run the date");
+        }
+        kept.add(file);
+        unchanged++;
+        continue;
+      }
       MatchResult.Metadata old = live.get(e.getKey());
       if (old != null && sameBytes(old, e.getValue())) {
         unchanged++;
@@ -87,7 +106,7 @@ public final class LakePublisher {
     List<ResourceId> obsolete = new ArrayList<>();
     List<String> deleted = new ArrayList<>();
     for (Map.Entry<String, MatchResult.Metadata> e : live.entrySet()) {
-      if (!staged.containsKey(e.getKey()) && obsoleteUnlessStaged.test(e.getKey())) {
+      if (!staged.containsKey(e.getKey()) && !kept.contains(e.getKey()) && obsoleteUnlessStaged.test(e.getKey())) {
         obsolete.add(e.getValue().resourceId());
         deleted.add(e.getKey());
       }

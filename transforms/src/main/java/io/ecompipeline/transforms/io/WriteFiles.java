@@ -4,8 +4,6 @@ import io.ecompipeline.transforms.schema.Table;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.ByteBuffer;
-import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +20,6 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
-import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -68,8 +65,9 @@ public final class WriteFiles extends PTransform<PBegin, PCollection<KV<String, 
 
   /**
    * As above, where a file whose counterpart under {@code liveDir} (the same relative path)
-   * already holds exactly its rows is copied from there instead of encoded again: most files of
-   * a lake with a long history do not change from one day to the next.
+   * already holds exactly its rows is not written at all: an empty marker (its path +
+   * {@link LakePublisher#KEPT}) tells the publisher to keep the live file. Most files of a lake
+   * with a long history do not change from one day to the next.
    */
   public WriteFiles parquet(Table table, String dir, String liveDir, PCollection<KV<String, Row>> files) {
     return with(new Target<>(table.name(), dir, liveDir, new ParquetFormat(table), RowCoder.of(table.beamSchema()), files));
@@ -80,7 +78,7 @@ public final class WriteFiles extends PTransform<PBegin, PCollection<KV<String, 
     return with(new Target<>(name, dir, null, new JsonLinesFormat(), StringUtf8Coder.of(), files));
   }
 
-  /** The counter of the files of {@code name} copied from their live counterpart rather than written. */
+  /** The counter of the files of {@code name} kept as their live counterpart rather than written. */
   public static String reusedFiles(String name) {
     return "write." + name + ".files_reused";
   }
@@ -147,7 +145,8 @@ public final class WriteFiles extends PTransform<PBegin, PCollection<KV<String, 
       implements Serializable {
     /**
      * Writes one file from its chunks, each chunk its elements' digest and then the elements in
-     * the format's order ({@link EncodeFn}), or copies the live file that records the same digest.
+     * the format's order ({@link EncodeFn}), or, when the live file records the same digest, only
+     * the marker that keeps it.
      */
     void write(String relative, Iterable<byte[]> chunks, DoFn.OutputReceiver<KV<String, Long>> out) throws IOException {
       List<byte[]> runs = new ArrayList<>();
@@ -158,35 +157,22 @@ public final class WriteFiles extends PTransform<PBegin, PCollection<KV<String, 
       }
       String content = digest.recorded(format.encoding());
       String path = LakePaths.join(dir, relative);
-      ResourceId target = FileSystems.matchNewResource(path, false);
       MatchResult.Metadata live = liveDir == null ? null
           : LakeFiles.matchMetadata(LakePaths.join(liveDir, relative)).stream().findFirst().orElse(null);
       long rows;
       if (live != null && content.equals(format.recordedContent(live))) {
-        try (ReadableByteChannel from = FileSystems.open(live.resourceId());
-            WritableByteChannel to = FileSystems.create(target, "application/octet-stream")) {
-          copy(from, to);
-        }
+        FileSystems.create(FileSystems.matchNewResource(path + LakePublisher.KEPT, false), "application/octet-stream").close();
         Metrics.counter(WriteFiles.class, reusedFiles(name)).inc();
         rows = digest.count();
       } else {
         SortedRuns<T> elements = new SortedRuns<>(runs, ContentDigest.BYTES, coder, format.order());
-        try (WritableByteChannel channel = FileSystems.create(target, "application/octet-stream")) {
+        try (WritableByteChannel channel = FileSystems.create(FileSystems.matchNewResource(path, false), "application/octet-stream")) {
           format.write(elements, channel, content);
         }
         rows = elements.taken();
       }
       Metrics.counter(WriteFiles.class, "write." + name + ".rows").inc(rows);
       out.output(KV.of(path, rows));
-    }
-
-    private static void copy(ReadableByteChannel from, WritableByteChannel to) throws IOException {
-      ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
-      while (from.read(buffer) >= 0 || buffer.position() > 0) {
-        buffer.flip();
-        to.write(buffer);
-        buffer.compact();
-      }
     }
   }
 

@@ -96,6 +96,8 @@ class S3LakeTest {
       assertFalse(keys.stream().anyMatch(k -> k.contains("/_staging/")), "staging was cleaned up: " + keys);
       String manifest = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(PREFIX + "/_runs/" + DAY2 + "/manifest.json")).asUtf8String();
       assertTrue(manifest.contains("succeeded"), manifest);
+      // Unchanged files were kept on S3 through their staged markers (LakePublisher.KEPT), not copied.
+      assertTrue(manifest.matches("(?s).*\"write\\.[a-z_]+\\.files_reused\" : [1-9].*"), "no file was kept: " + manifest);
 
       // Gold read back from S3 equals the local run's, row by row and byte for byte.
       Path downloaded = dir.resolve("downloaded");
