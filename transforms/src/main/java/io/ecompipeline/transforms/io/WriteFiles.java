@@ -45,7 +45,8 @@ import org.apache.beam.sdk.values.Row;
  * its table's folder; each file gets its elements sorted, so the same elements give byte-identical
  * files on every runner and re-run (Beam's sharded writers name and fill shards in processing
  * order). All tables share one shuffle — on Flink and Spark every extra GroupByKey costs task
- * scheduling that dominates small days. Emits each written file with its element count.
+ * scheduling that dominates small days. Emits each file (written, or kept as it is live) with its
+ * element count.
  */
 public final class WriteFiles extends PTransform<PBegin, PCollection<KV<String, Long>>> {
   private final List<Target<?>> targets;
