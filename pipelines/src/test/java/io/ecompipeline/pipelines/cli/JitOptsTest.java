@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** bin/jit-opts: C2 alone only for a Flink run of one big day of a local lake. */
+/** bin/jit-opts: for a Flink run of one date of a local lake, C2 alone on a big day and C1 alone on a small one. */
 class JitOptsTest {
   private static final Path SCRIPT = Path.of("..", "bin", "jit-opts").toAbsolutePath().normalize();
 
@@ -33,9 +33,13 @@ class JitOptsTest {
   }
 
   @Test
-  void smallDaysOtherRunnersAndOtherCommandsKeepTheDefault() throws Exception {
-    assertThat(jitOpts("run", "--lake", lake.toString(), "--date", "2025-01-01"), equalTo(""));
-    assertThat(jitOpts("run", "--lake", lake.toString(), "--date", "2025-01-03"), equalTo(""));
+  void aSmallDayOrADayWithoutBronzeRunsWithC1Alone() throws Exception {
+    assertThat(jitOpts("run", "--lake", lake.toString(), "--date", "2025-01-01"), equalTo("-XX:TieredStopAtLevel=1"));
+    assertThat(jitOpts("run", "--lake=" + lake, "--date=2025-01-03", "--runner=flink"), equalTo("-XX:TieredStopAtLevel=1"));
+  }
+
+  @Test
+  void otherRunnersLakesAndCommandsKeepTheDefault() throws Exception {
     assertThat(jitOpts("run", "--lake", lake.toString(), "--date", "2025-01-02", "--runner", "spark"), equalTo(""));
     assertThat(jitOpts("run", "--lake", lake.toString(), "--from", "2025-01-01", "--to", "2025-01-02"), equalTo(""));
     assertThat(jitOpts("run", "--lake", "s3://bucket/lake", "--date", "2025-01-02"), equalTo(""));
