@@ -13,7 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** bin/jit-opts: for a Flink run of one date of a local lake, C2 alone on a big day and C1 alone on a small one. */
+/**
+ * bin/jit-opts: for a Flink run of one date of a local lake, C1 alone on a small day with a short
+ * history, else C2 alone.
+ */
 class JitOptsTest {
   private static final Path SCRIPT = Path.of("..", "bin", "jit-opts").toAbsolutePath().normalize();
 
@@ -39,6 +42,13 @@ class JitOptsTest {
   }
 
   @Test
+  void aSmallDayOnALongHistoryRunsWithoutTieredCompilation() throws Exception {
+    Path lines = Files.createDirectories(lake.resolve("silver/order_items/order_date=2024-12-01/customer_region=eu"));
+    Files.write(lines.resolve("part-00000.parquet"), new byte[2 << 20]);
+    assertThat(jitOpts("run", "--lake", lake.toString(), "--date", "2025-01-01"), equalTo("-XX:-TieredCompilation"));
+  }
+
+  @Test
   void otherRunnersLakesAndCommandsKeepTheDefault() throws Exception {
     assertThat(jitOpts("run", "--lake", lake.toString(), "--date", "2025-01-02", "--runner", "spark"), equalTo(""));
     assertThat(jitOpts("run", "--lake", lake.toString(), "--from", "2025-01-01", "--to", "2025-01-02"), equalTo(""));
@@ -47,12 +57,13 @@ class JitOptsTest {
     assertThat(jitOpts("demo"), equalTo(""));
   }
 
-  /** The script's output with a 1 MiB threshold, so a 2 MiB day is big. */
+  /** The script's output with 1 MiB thresholds: a 2 MiB day is big, 2 MiB of silver order lines a long history. */
   private static String jitOpts(String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().put("ECOM_BIG_DAY_MIB", "1");
+    pb.environment().put("ECOM_LONG_HISTORY_MIB", "1");
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     assertThat("exit code of " + command, p.waitFor(), equalTo(0));
