@@ -135,7 +135,7 @@ final class DailyPipeline {
           .apply("Correct " + funnel.name(), UpdateConversionFunnel.create()));
     }
     GoldResult gold = BuildGold.input(silverForGold)
-        .apply(BuildGold.create().withFiscalStartMonth(settings.fiscalStartMonth()));
+        .apply(BuildGold.create().withFiscalStartMonth(settings.fiscalStartMonth()).withOrdersJoined(silver.byOrderId()));
     for (Table table : GoldTables.ALL) {
       files = files.parquet(table, LakePaths.join(staging, "gold", table.name()), LakePaths.gold(lake, table.name()),
           keyByFile("gold " + table.name(), gold.table(table), LakeLayout.gold(table)));

@@ -14,42 +14,36 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.SerializableFunction;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
-import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Builds {@code fact_order_line} (contract §4): every latest order line whose order exists (lines
  * of orders not yet arrived stay out until they do), with the customer and product versions valid
  * at the order's order_ts and line_total = quantity × unit_price − discount_amount.
  *
- * <p>Input: a tuple holding {@code SilverTables.ORDERS}, {@code SilverTables.ORDER_ITEMS},
- * {@code GoldTables.DIM_CUSTOMER} (unless given customer versions) and {@code GoldTables.DIM_PRODUCT}
- * under their {@code tag()}.
+ * <p>Input: a tuple holding {@code SilverTables.ORDERS} and {@code SilverTables.ORDER_ITEMS}
+ * (unless given them joined), {@code GoldTables.DIM_CUSTOMER} (unless given customer versions) and
+ * {@code GoldTables.DIM_PRODUCT} under their {@code tag()}.
  */
 public final class BuildOrderLineFacts extends PTransform<PCollectionTuple, PCollection<Row>> {
-  private static final TupleTag<Row> ORDER = new TupleTag<>("order");
-  private static final TupleTag<Row> LINE = new TupleTag<>("line");
-
   private final PCollectionView<Map<String, Iterable<VersionSpan>>> customerVersions;
+  private final PCollection<KV<String, CoGbkResult>> joined;
 
-  private BuildOrderLineFacts(PCollectionView<Map<String, Iterable<VersionSpan>>> customerVersions) {
+  private BuildOrderLineFacts(PCollectionView<Map<String, Iterable<VersionSpan>>> customerVersions,
+      PCollection<KV<String, CoGbkResult>> joined) {
     this.customerVersions = customerVersions;
+    this.joined = joined;
   }
 
-  /** Looks customers up in versions built from the input's {@code DIM_CUSTOMER}. */
+  /** Joins the input's orders and lines, and looks customers up in versions built from its {@code DIM_CUSTOMER}. */
   public static BuildOrderLineFacts create() {
-    return new BuildOrderLineFacts(null);
+    return new BuildOrderLineFacts(null, null);
   }
 
   /**
@@ -57,7 +51,15 @@ public final class BuildOrderLineFacts extends PTransform<PCollectionTuple, PCol
    * with the other fact table; the input then needs no {@code DIM_CUSTOMER}.
    */
   public BuildOrderLineFacts withCustomerVersions(PCollectionView<Map<String, Iterable<VersionSpan>>> versions) {
-    return new BuildOrderLineFacts(versions);
+    return new BuildOrderLineFacts(versions, joined);
+  }
+
+  /**
+   * Reads orders and their lines from {@code byOrderId} ({@link JoinByOrderId}), shared with the
+   * other readers of that join; the input then needs no {@code ORDERS} or {@code ORDER_ITEMS}.
+   */
+  public BuildOrderLineFacts withOrdersJoined(PCollection<KV<String, CoGbkResult>> byOrderId) {
+    return new BuildOrderLineFacts(customerVersions, byOrderId);
   }
 
   /** The revenue of a line, the one formula every aggregate sums. */
@@ -76,16 +78,11 @@ public final class BuildOrderLineFacts extends PTransform<PCollectionTuple, PCol
     PCollectionView<Map<String, Iterable<VersionSpan>>> products =
         PointInTimeLookup.versionsByNaturalKey(
             in.get(GoldTables.DIM_PRODUCT.tag()), GoldTables.DIM_PRODUCT, "product_id", "product_key");
-    SerializableFunction<Row, String> orderId = r -> r.getString("order_id");
-    return KeyedPCollectionTuple.of(
-            ORDER,
-            in.get(SilverTables.ORDERS.tag())
-                .apply("OrdersById", WithKeys.of(orderId).withKeyType(TypeDescriptors.strings())))
-        .and(
-            LINE,
-            in.get(SilverTables.ORDER_ITEMS.tag())
-                .apply("LinesByOrderId", WithKeys.of(orderId).withKeyType(TypeDescriptors.strings())))
-        .apply("JoinLinesToTheirOrder", CoGroupByKey.create())
+    PCollection<KV<String, CoGbkResult>> byOrderId = joined != null ? joined
+        : PCollectionTuple.of(SilverTables.ORDERS.tag(), in.get(SilverTables.ORDERS.tag()))
+            .and(SilverTables.ORDER_ITEMS.tag(), in.get(SilverTables.ORDER_ITEMS.tag()))
+            .apply("JoinLinesToTheirOrder", JoinByOrderId.create());
+    return byOrderId
         .apply(
             "LinesOfExistingOrdersAtTheirVersions",
             ParDo.of(new FactFn(customers, products)).withSideInputs(customers, products))
@@ -115,9 +112,9 @@ public final class BuildOrderLineFacts extends PTransform<PCollectionTuple, PCol
     @ProcessElement
     public void process(ProcessContext c, BoundedWindow window) {
       // Silver holds one (latest) version per order_id; a line without one is pending.
-      Row order = c.element().getValue().getOnly(ORDER, null);
+      Row order = c.element().getValue().getOnly(JoinByOrderId.ORDER, null);
       if (order == null) {
-        c.element().getValue().getAll(LINE).forEach(l -> pendingLines.inc());
+        c.element().getValue().getAll(JoinByOrderId.LINE).forEach(l -> pendingLines.inc());
         return;
       }
       Map<String, Iterable<VersionSpan>> customerVersions = customers.get(c, window);
@@ -126,7 +123,7 @@ public final class BuildOrderLineFacts extends PTransform<PCollectionTuple, PCol
       String customerId = order.getString("customer_id");
       long customerKey =
           PointInTimeLookup.keyAt(customerVersions.get(customerId), orderTs);
-      for (Row line : c.element().getValue().getAll(LINE)) {
+      for (Row line : c.element().getValue().getAll(JoinByOrderId.LINE)) {
         String productId = line.getString("product_id");
         long productKey = PointInTimeLookup.keyAt(productVersions.get(productId), orderTs);
         if (customerKey == SurrogateKeys.UNKNOWN) {

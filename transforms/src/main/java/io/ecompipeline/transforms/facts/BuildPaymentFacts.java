@@ -12,40 +12,35 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.SerializableFunction;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
-import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Builds {@code fact_payment} (contract §4): one row per payment, with the version of its order's
  * customer valid at payment_ts; -1 when the order or its customer is unknown.
  *
- * <p>Input: a tuple holding {@code SilverTables.PAYMENTS}, {@code SilverTables.ORDERS} and
- * {@code GoldTables.DIM_CUSTOMER} (unless given customer versions) under their {@code tag()}.
+ * <p>Input: a tuple holding {@code SilverTables.PAYMENTS} and {@code SilverTables.ORDERS} (unless
+ * given them joined) and {@code GoldTables.DIM_CUSTOMER} (unless given customer versions) under
+ * their {@code tag()}.
  */
 public final class BuildPaymentFacts extends PTransform<PCollectionTuple, PCollection<Row>> {
-  private static final TupleTag<Row> ORDER = new TupleTag<>("order");
-  private static final TupleTag<Row> PAYMENT = new TupleTag<>("payment");
-
   private final PCollectionView<Map<String, Iterable<VersionSpan>>> customerVersions;
+  private final PCollection<KV<String, CoGbkResult>> joined;
 
-  private BuildPaymentFacts(PCollectionView<Map<String, Iterable<VersionSpan>>> customerVersions) {
+  private BuildPaymentFacts(PCollectionView<Map<String, Iterable<VersionSpan>>> customerVersions,
+      PCollection<KV<String, CoGbkResult>> joined) {
     this.customerVersions = customerVersions;
+    this.joined = joined;
   }
 
-  /** Looks customers up in versions built from the input's {@code DIM_CUSTOMER}. */
+  /** Joins the input's payments and orders, and looks customers up in versions built from its {@code DIM_CUSTOMER}. */
   public static BuildPaymentFacts create() {
-    return new BuildPaymentFacts(null);
+    return new BuildPaymentFacts(null, null);
   }
 
   /**
@@ -53,7 +48,15 @@ public final class BuildPaymentFacts extends PTransform<PCollectionTuple, PColle
    * with the other fact table; the input then needs no {@code DIM_CUSTOMER}.
    */
   public BuildPaymentFacts withCustomerVersions(PCollectionView<Map<String, Iterable<VersionSpan>>> versions) {
-    return new BuildPaymentFacts(versions);
+    return new BuildPaymentFacts(versions, joined);
+  }
+
+  /**
+   * Reads orders and their payments from {@code byOrderId} ({@link JoinByOrderId}), shared with the
+   * other readers of that join; the input then needs no {@code ORDERS} or {@code PAYMENTS}.
+   */
+  public BuildPaymentFacts withOrdersJoined(PCollection<KV<String, CoGbkResult>> byOrderId) {
+    return new BuildPaymentFacts(customerVersions, byOrderId);
   }
 
   @Override
@@ -61,16 +64,11 @@ public final class BuildPaymentFacts extends PTransform<PCollectionTuple, PColle
     PCollectionView<Map<String, Iterable<VersionSpan>>> customers = customerVersions != null
         ? customerVersions
         : PointInTimeLookup.customerVersions(in.get(GoldTables.DIM_CUSTOMER.tag()));
-    SerializableFunction<Row, String> orderId = r -> r.getString("order_id");
-    return KeyedPCollectionTuple.of(
-            ORDER,
-            in.get(SilverTables.ORDERS.tag())
-                .apply("OrdersById", WithKeys.of(orderId).withKeyType(TypeDescriptors.strings())))
-        .and(
-            PAYMENT,
-            in.get(SilverTables.PAYMENTS.tag())
-                .apply("PaymentsByOrderId", WithKeys.of(orderId).withKeyType(TypeDescriptors.strings())))
-        .apply("JoinPaymentsToTheirOrder", CoGroupByKey.create())
+    PCollection<KV<String, CoGbkResult>> byOrderId = joined != null ? joined
+        : PCollectionTuple.of(SilverTables.ORDERS.tag(), in.get(SilverTables.ORDERS.tag()))
+            .and(SilverTables.PAYMENTS.tag(), in.get(SilverTables.PAYMENTS.tag()))
+            .apply("JoinPaymentsToTheirOrder", JoinByOrderId.create());
+    return byOrderId
         .apply(
             "PaymentsAtTheirCustomerVersion",
             ParDo.of(new FactFn(customers)).withSideInputs(customers))
@@ -93,9 +91,9 @@ public final class BuildPaymentFacts extends PTransform<PCollectionTuple, PColle
 
     @ProcessElement
     public void process(ProcessContext c, BoundedWindow window) {
-      Row order = c.element().getValue().getOnly(ORDER, null);
+      Row order = c.element().getValue().getOnly(JoinByOrderId.ORDER, null);
       Map<String, Iterable<VersionSpan>> versions = customers.get(c, window);
-      for (Row payment : c.element().getValue().getAll(PAYMENT)) {
+      for (Row payment : c.element().getValue().getAll(JoinByOrderId.PAYMENT)) {
         Instant paymentTs = payment.getValue("payment_ts");
         long customerKey =
             order == null

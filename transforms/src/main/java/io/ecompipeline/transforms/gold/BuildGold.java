@@ -22,6 +22,7 @@ import io.ecompipeline.transforms.dimensions.DateKeys;
 import io.ecompipeline.transforms.dimensions.Scd2Spec;
 import io.ecompipeline.transforms.facts.BuildOrderLineFacts;
 import io.ecompipeline.transforms.facts.BuildPaymentFacts;
+import io.ecompipeline.transforms.facts.JoinByOrderId;
 import io.ecompipeline.transforms.facts.PointInTimeLookup;
 import io.ecompipeline.transforms.facts.VersionSpan;
 import io.ecompipeline.transforms.schema.SilverTables;
@@ -32,6 +33,8 @@ import java.util.Map;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -62,19 +65,29 @@ public final class BuildGold extends PTransform<PCollectionTuple, GoldResult> {
           SilverTables.CLICKSTREAM);
 
   private final int fiscalStartMonth;
+  private final PCollection<KV<String, CoGbkResult>> ordersJoined;
 
-  private BuildGold(int fiscalStartMonth) {
+  private BuildGold(int fiscalStartMonth, PCollection<KV<String, CoGbkResult>> ordersJoined) {
     this.fiscalStartMonth = fiscalStartMonth;
+    this.ordersJoined = ordersJoined;
   }
 
   /** Gold with a fiscal year starting in February. */
   public static BuildGold create() {
-    return new BuildGold(BuildDateDimension.DEFAULT_FISCAL_START_MONTH);
+    return new BuildGold(BuildDateDimension.DEFAULT_FISCAL_START_MONTH, null);
   }
 
   public BuildGold withFiscalStartMonth(int month) {
     BuildDateDimension.withFiscalStartMonth(month); // validates, with a message naming the range
-    return new BuildGold(month);
+    return new BuildGold(month, ordersJoined);
+  }
+
+  /**
+   * The input's orders, order lines and payments already joined by order_id ({@link
+   * JoinByOrderId}, e.g. {@code SilverResult#byOrderId()}), so that the facts do not join them again.
+   */
+  public BuildGold withOrdersJoined(PCollection<KV<String, CoGbkResult>> byOrderId) {
+    return new BuildGold(fiscalStartMonth, byOrderId);
   }
 
   /**
@@ -107,15 +120,20 @@ public final class BuildGold extends PTransform<PCollectionTuple, GoldResult> {
 
     // One customer view for both facts: every worker materialises each view it reads.
     PCollectionView<Map<String, Iterable<VersionSpan>>> customerVersions = PointInTimeLookup.customerVersions(dimCustomer);
-    PCollection<Row> factOrderLine =
-        PCollectionTuple.of(SilverTables.ORDERS.tag(), orders)
+    // Both facts read one join of orders with their lines and payments.
+    PCollection<KV<String, CoGbkResult>> byOrderId = ordersJoined != null ? ordersJoined
+        : PCollectionTuple.of(SilverTables.ORDERS.tag(), orders)
             .and(SilverTables.ORDER_ITEMS.tag(), silver.get(SilverTables.ORDER_ITEMS.tag()))
-            .and(DIM_PRODUCT.tag(), dimProduct)
-            .apply("FactOrderLine", BuildOrderLineFacts.create().withCustomerVersions(customerVersions));
+            .and(SilverTables.PAYMENTS.tag(), silver.get(SilverTables.PAYMENTS.tag()))
+            .apply("JoinByOrderId", JoinByOrderId.create());
+    PCollection<Row> factOrderLine =
+        PCollectionTuple.of(DIM_PRODUCT.tag(), dimProduct)
+            .apply("FactOrderLine", BuildOrderLineFacts.create().withCustomerVersions(customerVersions)
+                .withOrdersJoined(byOrderId));
     PCollection<Row> factPayment =
-        PCollectionTuple.of(SilverTables.PAYMENTS.tag(), silver.get(SilverTables.PAYMENTS.tag()))
-            .and(SilverTables.ORDERS.tag(), orders)
-            .apply("FactPayment", BuildPaymentFacts.create().withCustomerVersions(customerVersions));
+        PCollectionTuple.empty(silver.getPipeline())
+            .apply("FactPayment", BuildPaymentFacts.create().withCustomerVersions(customerVersions)
+                .withOrdersJoined(byOrderId));
 
     // Order dates come from every silver order, not only those with lines: daily_kpis counts
     // orders without lines too, and their dates must exist in dim_date.

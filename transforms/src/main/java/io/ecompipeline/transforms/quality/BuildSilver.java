@@ -120,13 +120,11 @@ public final class BuildSilver extends PTransform<PBegin, SilverResult> {
     ReferenceResult refs = begin.apply(CheckReferences.of(
         silver.get(SilverTables.CUSTOMERS), silver.get(SilverTables.PRODUCTS), silver.get(SilverTables.ORDERS),
         silver.get(SilverTables.ORDER_ITEMS), silver.get(SilverTables.PAYMENTS)));
-    Map<Table, PCollection<KV<String, Row>>> partitioned = Map.of(
-        SilverTables.ORDERS, refs.ordersByPartition(), SilverTables.ORDER_ITEMS, refs.orderItemsByPartition());
     PCollection<QuarantineRecord> quarantined = PCollectionList.of(quarantine)
         .apply("All quarantined", Flatten.pCollections())
         .setCoder(QuarantineRecord.RecordCoder.of());
     PCollection<KV<String, String>> facts = begin.apply(QualityFacts.of(rules, todayValid));
-    return new SilverResult(begin.getPipeline(), silver, merges, partitioned, quarantined, facts, sessions);
+    return new SilverResult(begin.getPipeline(), silver, merges, refs, quarantined, facts, sessions);
   }
 
   private PCollection<BronzeRecord> bronze(PBegin begin, Table entity) {

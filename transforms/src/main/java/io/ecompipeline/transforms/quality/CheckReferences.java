@@ -1,5 +1,6 @@
 package io.ecompipeline.transforms.quality;
 
+import io.ecompipeline.transforms.facts.JoinByOrderId;
 import io.ecompipeline.transforms.schema.SilverTables;
 import io.ecompipeline.transforms.util.BundleSideInput;
 import java.time.Instant;
@@ -14,15 +15,13 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
-import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
@@ -35,8 +34,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  *
  * <p>The counts describe silver after the merge (not only today's rows), so a line still waiting
  * for its order is reported every run until the order arrives. Customers and products are small
- * enough for side inputs; orders are not, so lines and payments meet their order in a
- * CoGroupByKey on order_id.
+ * enough for side inputs; orders are not, so lines and payments meet their order in {@link
+ * JoinByOrderId}, which the facts read too ({@link ReferenceResult#byOrderId()}).
  */
 public final class CheckReferences extends PTransform<PBegin, ReferenceResult> {
   private final PCollection<Row> customers;
@@ -79,36 +78,15 @@ public final class CheckReferences extends PTransform<PBegin, ReferenceResult> {
         .apply("Partition orders", ParDo.of(new PartitionOrders(regionByCustomer)).withSideInputs(regionByCustomer))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), orderCoder));
 
-    TupleTag<String> orderTag = new TupleTag<>("order");
-    TupleTag<Row> lineTag = new TupleTag<>("line");
-    TupleTag<Row> paymentTag = new TupleTag<>("payment");
-    PCollection<KV<String, String>> partitionByOrder = ordersByPartition
-        .apply("Partition by order id", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
-            .via(kv -> KV.of(kv.getValue().getString("order_id"), kv.getKey())));
-    SchemaCoder<Row> lineCoder = SchemaCoder.of(SilverTables.ORDER_ITEMS.beamSchema());
-    PCollection<KV<String, Row>> linesByOrder = orderItems
-        .apply("Lines by order id", ParDo.of(new ByOrderId()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), lineCoder));
-    PCollection<KV<String, Row>> paymentsByOrder = payments
-        .apply("Payments by order id", ParDo.of(new ByOrderId()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), SchemaCoder.of(SilverTables.PAYMENTS.beamSchema())));
-    PCollection<KV<String, Row>> linesByPartition = KeyedPCollectionTuple
-        .of(orderTag, partitionByOrder)
-        .and(lineTag, linesByOrder)
-        .and(paymentTag, paymentsByOrder)
-        .apply("Join lines and payments to orders", CoGroupByKey.create())
-        .apply("Place lines, count orphans", ParDo.of(new PlaceLines(orderTag, lineTag, paymentTag, knownProducts))
-            .withSideInputs(knownProducts))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), lineCoder));
-    return new ReferenceResult(ordersByPartition, linesByPartition);
-  }
-
-  static final class ByOrderId extends DoFn<Row, KV<String, Row>> {
-    @ProcessElement
-    public void process(@Element Row r, OutputReceiver<KV<String, Row>> out) {
-      out.output(KV.of(r.getString("order_id"), r));
-    }
+    PCollection<KV<String, CoGbkResult>> byOrderId = PCollectionTuple.of(SilverTables.ORDERS.tag(), orders)
+        .and(SilverTables.ORDER_ITEMS.tag(), orderItems)
+        .and(SilverTables.PAYMENTS.tag(), payments)
+        .apply("Join lines and payments to orders", JoinByOrderId.create());
+    PCollection<KV<String, Row>> linesByPartition = byOrderId
+        .apply("Place lines, count orphans", ParDo.of(new PlaceLines(regionByCustomer, knownProducts))
+            .withSideInputs(regionByCustomer, knownProducts))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), SchemaCoder.of(SilverTables.ORDER_ITEMS.beamSchema())));
+    return new ReferenceResult(ordersByPartition, linesByPartition, byOrderId);
   }
 
   static final class PartitionOrders extends DoFn<Row, KV<String, Row>> {
@@ -126,53 +104,55 @@ public final class CheckReferences extends PTransform<PBegin, ReferenceResult> {
 
     @ProcessElement
     public void process(@Element Row order, ProcessContext c, BoundedWindow window) {
-      String region = regions.get(c, window).get(order.getString("customer_id"));
-      if (region == null) {
+      Map<String, String> known = regions.get(c, window);
+      if (!known.containsKey(order.getString("customer_id"))) {
         orphans.inc();
-        region = SilverPartitions.UNKNOWN_REGION;
       }
-      c.output(KV.of(SilverPartitions.of(order.<Instant>getValue("order_ts"), region), order));
+      c.output(KV.of(partitionOf(order, known), order));
     }
   }
 
+  /** The silver partition of an order: its UTC date and its customer's current region. */
+  static String partitionOf(Row order, Map<String, String> regionByCustomer) {
+    String region = regionByCustomer.get(order.getString("customer_id"));
+    return SilverPartitions.of(order.<Instant>getValue("order_ts"), region == null ? SilverPartitions.UNKNOWN_REGION : region);
+  }
+
   static final class PlaceLines extends DoFn<KV<String, CoGbkResult>, KV<String, Row>> {
-    private final TupleTag<String> orderTag;
-    private final TupleTag<Row> lineTag;
-    private final TupleTag<Row> paymentTag;
+    private final BundleSideInput<Map<String, String>> regions;
     private final BundleSideInput<Map<String, String>> products;
     private final Counter pending = SilverCounters.counter(SilverCounters.PENDING);
     private final Counter orphanProduct = SilverCounters.counter(SilverCounters.ORPHAN_PRODUCT);
     private final Counter orphanOrder = SilverCounters.counter(SilverCounters.ORPHAN_ORDER);
 
-    PlaceLines(TupleTag<String> orderTag, TupleTag<Row> lineTag, TupleTag<Row> paymentTag,
-        PCollectionView<Map<String, String>> products) {
-      this.orderTag = orderTag;
-      this.lineTag = lineTag;
-      this.paymentTag = paymentTag;
+    PlaceLines(PCollectionView<Map<String, String>> regions, PCollectionView<Map<String, String>> products) {
+      this.regions = BundleSideInput.of(regions);
       this.products = BundleSideInput.of(products);
     }
 
     @StartBundle
     public void startBundle() {
+      regions.reset();
       products.reset();
     }
 
     @ProcessElement
     public void process(ProcessContext c, BoundedWindow window) {
       CoGbkResult joined = c.element().getValue();
-      String partition = joined.getOnly(orderTag, null);
+      Row order = joined.getOnly(JoinByOrderId.ORDER, null);
+      String partition = order == null ? SilverPartitions.PENDING : partitionOf(order, regions.get(c, window));
       Map<String, String> known = products.get(c, window);
-      for (Row line : joined.getAll(lineTag)) {
+      for (Row line : joined.getAll(JoinByOrderId.LINE)) {
         if (!known.containsKey(line.getString("product_id"))) {
           orphanProduct.inc();
         }
-        if (partition == null) {
+        if (order == null) {
           pending.inc();
         }
-        c.output(KV.of(partition == null ? SilverPartitions.PENDING : partition, line));
+        c.output(KV.of(partition, line));
       }
-      if (partition == null) {
-        for (Row ignored : joined.getAll(paymentTag)) {
+      if (order == null) {
+        for (Row ignored : joined.getAll(JoinByOrderId.PAYMENT)) {
           orphanOrder.inc();
         }
       }

@@ -1,10 +1,13 @@
 package io.ecompipeline.transforms.quality;
 
+import io.ecompipeline.transforms.facts.JoinByOrderId;
+import io.ecompipeline.transforms.schema.SilverTables;
 import io.ecompipeline.transforms.schema.Table;
 import io.ecompipeline.transforms.util.NamedOutputs;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PValue;
@@ -18,14 +21,17 @@ public final class SilverResult extends NamedOutputs {
   private final PCollection<QuarantineRecord> quarantined;
   private final PCollection<KV<String, String>> qualityFacts;
   private final TouchedSessions.Result touchedSessions;
+  private final PCollection<KV<String, CoGbkResult>> byOrderId;
 
   SilverResult(Pipeline pipeline, Map<Table, PCollection<Row>> tables, Map<Table, IncrementalMerge.Result> merges,
-      Map<Table, PCollection<KV<String, Row>>> partitioned, PCollection<QuarantineRecord> quarantined,
+      ReferenceResult refs, PCollection<QuarantineRecord> quarantined,
       PCollection<KV<String, String>> qualityFacts, TouchedSessions.Result touchedSessions) {
     super(pipeline);
     this.tables = Map.copyOf(tables);
     this.merges = Map.copyOf(merges);
-    this.partitioned = Map.copyOf(partitioned);
+    this.partitioned = Map.of(
+        SilverTables.ORDERS, refs.ordersByPartition(), SilverTables.ORDER_ITEMS, refs.orderItemsByPartition());
+    this.byOrderId = refs.byOrderId();
     this.quarantined = quarantined;
     this.qualityFacts = qualityFacts;
     this.touchedSessions = touchedSessions;
@@ -65,6 +71,14 @@ public final class SilverResult extends NamedOutputs {
     return t;
   }
 
+  /**
+   * The merged silver orders with their lines and payments, grouped by order_id ({@link
+   * JoinByOrderId}): the join the referential checks made, for gold's facts to read too.
+   */
+  public PCollection<KV<String, CoGbkResult>> byOrderId() {
+    return byOrderId;
+  }
+
   /** Every rejected record of the run, all entities. */
   public PCollection<QuarantineRecord> quarantined() {
     return quarantined;
@@ -89,6 +103,7 @@ public final class SilverResult extends NamedOutputs {
       all.put("replaced." + t.name(), m.replacedFiles());
     });
     partitioned.forEach((t, p) -> all.put("partitioned." + t.name(), p));
+    all.put("byOrderId", byOrderId);
     all.put("quarantined", quarantined);
     all.put("qualityFacts", qualityFacts);
     if (touchedSessions != null) {
