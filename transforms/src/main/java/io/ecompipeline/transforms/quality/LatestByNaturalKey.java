@@ -7,21 +7,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.schemas.SchemaCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
-import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TupleTag;
 
 /**
  * The dedup rule of contract §3, in one place: per natural key ({@link Table#key()}) of today's
@@ -74,19 +74,21 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
   @Override
   public PCollection<Row> expand(PCollection<Row> today) {
     SchemaCoder<Row> rowCoder = SchemaCoder.of(table.beamSchema());
-    KvCoder<String, Row> keyed = KvCoder.of(StringUtf8Coder.of(), rowCoder);
+    // Today's rows and the previous ones meet in one GroupByKey, each tagged with where it came
+    // from: a CoGroupByKey would add a ParDo per input and one more after it, and every ParDo
+    // costs the Flink translation several serialisations of the pipeline options (a small day's
+    // largest fixed cost).
+    KvCoder<String, KV<Boolean, Row>> tagged = KvCoder.of(StringUtf8Coder.of(), KvCoder.of(BooleanCoder.of(), rowCoder));
     PCollection<Row> prev = previous != null
         ? previous
         : today.getPipeline().apply("No previous " + table.name(), Create.empty(rowCoder));
-    TupleTag<Row> todayTag = new TupleTag<>("today");
-    TupleTag<Row> prevTag = new TupleTag<>("previous");
     List<String> key = table.key();
-    PCollection<KV<String, CoGbkResult>> grouped = KeyedPCollectionTuple
-        .of(todayTag, today.apply("Key today's rows", ParDo.of(new KeyBy(key))).setCoder(keyed))
-        .and(prevTag, prev.apply("Key previous rows", ParDo.of(new KeyBy(key))).setCoder(keyed))
-        .apply("Group by natural key", CoGroupByKey.create());
-    return grouped
-        .apply("Keep the latest version", ParDo.of(new KeepLatest(table, todayTag, prevTag, countedEntity)))
+    return PCollectionList
+        .of(today.apply("Key today's rows", ParDo.of(new KeyBy(key, true))).setCoder(tagged))
+        .and(prev.apply("Key previous rows", ParDo.of(new KeyBy(key, false))).setCoder(tagged))
+        .apply("Today's and previous rows", Flatten.pCollections())
+        .apply("Group by natural key", GroupByKey.create())
+        .apply("Keep the latest version", ParDo.of(new KeepLatest(table, countedEntity)))
         .setRowSchema(table.beamSchema());
   }
 
@@ -111,16 +113,19 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
     return sb.toString();
   }
 
-  static final class KeyBy extends DoFn<Row, KV<String, Row>> {
+  /** Keys a row by its natural key, tagged whether it is one of today's rows. */
+  static final class KeyBy extends DoFn<Row, KV<String, KV<Boolean, Row>>> {
     private final List<String> key;
+    private final boolean today;
 
-    KeyBy(List<String> key) {
+    KeyBy(List<String> key, boolean today) {
       this.key = key;
+      this.today = today;
     }
 
     @ProcessElement
-    public void process(@Element Row row, OutputReceiver<KV<String, Row>> out) {
-      out.output(KV.of(keyOf(row, key), row));
+    public void process(@Element Row row, OutputReceiver<KV<String, KV<Boolean, Row>>> out) {
+      out.output(KV.of(keyOf(row, key), KV.of(today, row)));
     }
   }
 
@@ -138,20 +143,16 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
   /** The order of arrival: ingest date, then file name, then line. */
   private static final List<String> ARRIVAL = List.of("ingest_date", "source_file", "source_line");
 
-  static final class KeepLatest extends DoFn<KV<String, CoGbkResult>, Row> {
+  static final class KeepLatest extends DoFn<KV<String, Iterable<KV<Boolean, Row>>>, Row> {
     private final Table table;
-    private final TupleTag<Row> todayTag;
-    private final TupleTag<Row> prevTag;
     private final Counter accepted;
     private final Counter duplicates;
     private transient Comparator<Row> later;
     private transient Comparator<Row> arrival;
     private transient int[] contentColumns;
 
-    KeepLatest(Table table, TupleTag<Row> todayTag, TupleTag<Row> prevTag, String countedEntity) {
+    KeepLatest(Table table, String countedEntity) {
       this.table = table;
-      this.todayTag = todayTag;
-      this.prevTag = prevTag;
       this.accepted = countedEntity == null ? null : SilverCounters.counter(SilverCounters.accepted(countedEntity));
       this.duplicates = countedEntity == null ? null : SilverCounters.counter(SilverCounters.duplicates(countedEntity));
     }
@@ -176,11 +177,15 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
     }
 
     @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> group, OutputReceiver<Row> out) {
+    public void process(@Element KV<String, Iterable<KV<Boolean, Row>>> group, OutputReceiver<Row> out) {
       List<Row> todays = new ArrayList<>();
-      group.getValue().getAll(todayTag).forEach(todays::add);
-      List<Row> all = new ArrayList<>(todays);
-      group.getValue().getAll(prevTag).forEach(all::add);
+      List<Row> all = new ArrayList<>();
+      for (KV<Boolean, Row> tagged : group.getValue()) {
+        all.add(tagged.getValue());
+        if (tagged.getKey()) {
+          todays.add(tagged.getValue());
+        }
+      }
       Row winner = all.stream().max(later).orElseThrow();
       // An exact re-send is not a new version: the version keeps its first arrival's lineage.
       List<Object> winning = content(winner);
