@@ -22,6 +22,8 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
@@ -73,59 +75,35 @@ public final class CheckReferences extends PTransform<PBegin, ReferenceResult> {
             .via(r -> KV.of(r.getString("product_id"), "")))
         .apply("Known products view", View.asMap());
 
-    SchemaCoder<Row> orderCoder = SchemaCoder.of(SilverTables.ORDERS.beamSchema());
-    PCollection<KV<String, Row>> ordersByPartition = orders
-        .apply("Partition orders", ParDo.of(new PartitionOrders(regionByCustomer)).withSideInputs(regionByCustomer))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), orderCoder));
-
     PCollection<KV<String, CoGbkResult>> byOrderId = PCollectionTuple.of(SilverTables.ORDERS.tag(), orders)
         .and(SilverTables.ORDER_ITEMS.tag(), orderItems)
         .and(SilverTables.PAYMENTS.tag(), payments)
         .apply("Join lines and payments to orders", JoinByOrderId.create());
-    PCollection<KV<String, Row>> linesByPartition = byOrderId
-        .apply("Place lines, count orphans", ParDo.of(new PlaceLines(regionByCustomer, knownProducts))
-            .withSideInputs(regionByCustomer, knownProducts))
+    // Each order's partition is computed once, on the join, and given to its lines there too.
+    PCollectionTuple placed = byOrderId
+        .apply("Place orders and lines, count orphans", ParDo.of(new Place(regionByCustomer, knownProducts))
+            .withSideInputs(regionByCustomer, knownProducts)
+            .withOutputTags(Place.ORDERS, TupleTagList.of(Place.LINES)));
+    PCollection<KV<String, Row>> ordersByPartition = placed.get(Place.ORDERS)
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), SchemaCoder.of(SilverTables.ORDERS.beamSchema())));
+    PCollection<KV<String, Row>> linesByPartition = placed.get(Place.LINES)
         .setCoder(KvCoder.of(StringUtf8Coder.of(), SchemaCoder.of(SilverTables.ORDER_ITEMS.beamSchema())));
     return new ReferenceResult(ordersByPartition, linesByPartition, byOrderId);
   }
 
-  static final class PartitionOrders extends DoFn<Row, KV<String, Row>> {
-    private final BundleSideInput<Map<String, String>> regions;
-    private final Counter orphans = SilverCounters.counter(SilverCounters.ORPHAN_CUSTOMER);
+  /** Places each order and its lines in the order's partition; counts orphans and pending lines. */
+  static final class Place extends DoFn<KV<String, CoGbkResult>, KV<String, Row>> {
+    static final TupleTag<KV<String, Row>> ORDERS = new TupleTag<>("orders");
+    static final TupleTag<KV<String, Row>> LINES = new TupleTag<>("lines");
 
-    PartitionOrders(PCollectionView<Map<String, String>> regions) {
-      this.regions = BundleSideInput.of(regions);
-    }
-
-    @StartBundle
-    public void startBundle() {
-      regions.reset();
-    }
-
-    @ProcessElement
-    public void process(@Element Row order, ProcessContext c, BoundedWindow window) {
-      Map<String, String> known = regions.get(c, window);
-      if (!known.containsKey(order.getString("customer_id"))) {
-        orphans.inc();
-      }
-      c.output(KV.of(partitionOf(order, known), order));
-    }
-  }
-
-  /** The silver partition of an order: its UTC date and its customer's current region. */
-  static String partitionOf(Row order, Map<String, String> regionByCustomer) {
-    String region = regionByCustomer.get(order.getString("customer_id"));
-    return SilverPartitions.of(order.<Instant>getValue("order_ts"), region == null ? SilverPartitions.UNKNOWN_REGION : region);
-  }
-
-  static final class PlaceLines extends DoFn<KV<String, CoGbkResult>, KV<String, Row>> {
     private final BundleSideInput<Map<String, String>> regions;
     private final BundleSideInput<Map<String, String>> products;
+    private final Counter orphanCustomer = SilverCounters.counter(SilverCounters.ORPHAN_CUSTOMER);
     private final Counter pending = SilverCounters.counter(SilverCounters.PENDING);
     private final Counter orphanProduct = SilverCounters.counter(SilverCounters.ORPHAN_PRODUCT);
     private final Counter orphanOrder = SilverCounters.counter(SilverCounters.ORPHAN_ORDER);
 
-    PlaceLines(PCollectionView<Map<String, String>> regions, PCollectionView<Map<String, String>> products) {
+    Place(PCollectionView<Map<String, String>> regions, PCollectionView<Map<String, String>> products) {
       this.regions = BundleSideInput.of(regions);
       this.products = BundleSideInput.of(products);
     }
@@ -140,7 +118,16 @@ public final class CheckReferences extends PTransform<PBegin, ReferenceResult> {
     public void process(ProcessContext c, BoundedWindow window) {
       CoGbkResult joined = c.element().getValue();
       Row order = joined.getOnly(JoinByOrderId.ORDER, null);
-      String partition = order == null ? SilverPartitions.PENDING : partitionOf(order, regions.get(c, window));
+      String partition = SilverPartitions.PENDING;
+      if (order != null) {
+        String region = regions.get(c, window).get(order.getString("customer_id"));
+        if (region == null) {
+          orphanCustomer.inc();
+          region = SilverPartitions.UNKNOWN_REGION;
+        }
+        partition = SilverPartitions.of(order.<Instant>getValue("order_ts"), region);
+        c.output(ORDERS, KV.of(partition, order));
+      }
       Map<String, String> known = products.get(c, window);
       for (Row line : joined.getAll(JoinByOrderId.LINE)) {
         if (!known.containsKey(line.getString("product_id"))) {
@@ -149,7 +136,7 @@ public final class CheckReferences extends PTransform<PBegin, ReferenceResult> {
         if (order == null) {
           pending.inc();
         }
-        c.output(KV.of(partition, line));
+        c.output(LINES, KV.of(partition, line));
       }
       if (order == null) {
         for (Row ignored : joined.getAll(JoinByOrderId.PAYMENT)) {
