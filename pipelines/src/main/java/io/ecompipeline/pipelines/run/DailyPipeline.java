@@ -5,6 +5,7 @@ import io.ecompipeline.pipelines.ops.MaskPii;
 import io.ecompipeline.transforms.aggregates.UpdateConversionFunnel;
 import io.ecompipeline.transforms.gold.BuildGold;
 import io.ecompipeline.transforms.gold.GoldResult;
+import io.ecompipeline.transforms.gold.TouchedMonths;
 import io.ecompipeline.transforms.ingest.BronzeRecord;
 import io.ecompipeline.transforms.ingest.ReadBronze;
 import io.ecompipeline.transforms.io.LakePaths;
@@ -28,6 +29,7 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.WithKeys;
@@ -48,6 +50,9 @@ final class DailyPipeline {
   /** The staged lists of live files each incrementally merged silver table replaces: {@code <table>.txt}, a path a line. */
   static final String REPLACED = "_replaced";
 
+  /** The staged list of the months gold was built for, one YYYY-MM a line (when built by month). */
+  static final String TOUCHED_MONTHS = "_gold/touched_months.txt";
+
   /** The silver tables that hold customer PII. */
   static final List<Table> PII_TABLES = List.of(SilverTables.CUSTOMERS, SilverTables.CUSTOMERS_HISTORY);
 
@@ -58,9 +63,12 @@ final class DailyPipeline {
    * MaskPii}). With {@code funnelInStep} (gold's funnel was built from the live silver clickstream,
    * {@link GoldLineage}), the funnel is corrected by the sessions the date touches and the
    * clickstream's untouched files are not read; otherwise it is rebuilt from the whole clickstream.
+   * With {@code byMonth} (the previous gold was built from the previous silver, every table of it),
+   * the facts and the month-partitioned aggregates are built for the months the date touches only
+   * ({@link TouchedMonths}, listed in {@link #TOUCHED_MONTHS}); otherwise gold is built whole.
    */
   static void build(Pipeline p, RunSettings settings, QualityRules rules, LocalDate date, String staging, String piiSalt,
-      boolean funnelInStep) {
+      boolean funnelInStep, boolean byMonth) {
     String lake = settings.lake();
     Map<Table, PCollection<BronzeRecord>> bronze = new HashMap<>();
     for (Table entity : SilverTables.ENTITIES) {
@@ -129,18 +137,45 @@ final class DailyPipeline {
     if (funnelInStep) {
       Table funnel = GoldTables.CONVERSION_FUNNEL_DAILY;
       silverForGold.put(funnel, PCollectionTuple
-          .of(UpdateConversionFunnel.PREVIOUS, p.apply("Read gold " + funnel.name(), ReadTable.of(funnel, LakePaths.gold(lake, funnel.name()))))
+          .of(UpdateConversionFunnel.PREVIOUS, readGold(p, lake, funnel))
           .and(UpdateConversionFunnel.BEFORE, silver.touchedSessions().before())
           .and(UpdateConversionFunnel.AFTER, silver.touchedSessions().after())
           .apply("Correct " + funnel.name(), UpdateConversionFunnel.create()));
     }
-    GoldResult gold = BuildGold.input(silverForGold)
-        .apply(BuildGold.create().withFiscalStartMonth(settings.fiscalStartMonth()).withOrdersJoined(silver.byOrderId()));
+    BuildGold buildGold = BuildGold.create().withFiscalStartMonth(settings.fiscalStartMonth()).withOrdersJoined(silver.byOrderId());
+    if (byMonth) {
+      buildGold = buildGold.byMonth(touchedMonths(p, lake, date, previous, silver),
+          ReadTable.of(GoldTables.FACT_ORDER_LINE, LakePaths.gold(lake, GoldTables.FACT_ORDER_LINE.name())));
+    }
+    GoldResult gold = BuildGold.input(silverForGold).apply(buildGold);
+    if (byMonth) {
+      files = files.jsonLines("touched months", staging, gold.touchedMonths()
+          .apply("Encode touched months", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+              .via((String month) -> KV.of(TOUCHED_MONTHS, month)))
+          .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
+    }
     for (Table table : GoldTables.ALL) {
       files = files.parquet(table, LakePaths.join(staging, "gold", table.name()), LakePaths.gold(lake, table.name()),
           keyByFile("gold " + table.name(), gold.table(table), LakeLayout.gold(table)));
     }
     p.apply("Write silver, gold and quarantine", files);
+  }
+
+  /** What {@link TouchedMonths} compares today's silver and gold with: the previous silver and gold. */
+  private static TouchedMonths touchedMonths(Pipeline p, String lake, LocalDate date, Map<Table, PCollection<Row>> previousSilver,
+      SilverResult silver) {
+    PCollection<String> replacedPayments = silver.replacedFiles(SilverTables.PAYMENTS);
+    return TouchedMonths.since(date, PCollectionTuple
+        .of(TouchedMonths.PREVIOUS_ORDERS, previousSilver.get(SilverTables.ORDERS))
+        .and(TouchedMonths.PREVIOUS_REVIEWS, previousSilver.get(SilverTables.REVIEWS))
+        .and(TouchedMonths.PREVIOUS_DIM_CUSTOMER, readGold(p, lake, GoldTables.DIM_CUSTOMER))
+        .and(TouchedMonths.PREVIOUS_DIM_PRODUCT, readGold(p, lake, GoldTables.DIM_PRODUCT))
+        .and(TouchedMonths.REPLACED_PAYMENT_FILES, replacedPayments != null ? replacedPayments
+            : p.apply("No payment files replaced", Create.empty(StringUtf8Coder.of()))));
+  }
+
+  private static PCollection<Row> readGold(Pipeline p, String lake, Table table) {
+    return p.apply("Read gold " + table.name(), ReadTable.of(table, LakePaths.gold(lake, table.name())));
   }
 
   /** The seven entities and the two histories: every silver table. */

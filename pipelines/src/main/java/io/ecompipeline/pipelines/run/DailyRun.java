@@ -45,6 +45,8 @@ public final class DailyRun {
   private final RunManifest manifest;
   private final OpsSettings ops;
   private final StageRunner stages;
+  /** The months gold was built for this run ({@link GoldLineage}: built on the previous gold), or null when built whole. */
+  private List<String> touchedMonths;
 
   private DailyRun(RunSettings settings, OpsSettings ops, LocalDate date, PrintWriter out) {
     this.settings = settings;
@@ -88,7 +90,7 @@ public final class DailyRun {
         manifest.finish("succeeded", null);
         return null;
       });
-      return printSummary(RunSummary.of(date, quality, counters, QualityGates.warnings(quality, rules).size(), loaded,
+      return printSummary(RunSummary.of(date, quality, counters, touchedMonths, QualityGates.warnings(quality, rules).size(), loaded,
           (System.nanoTime() - began) / 1_000_000));
     } catch (EcomException e) {
       finishFailed(e.getMessage());
@@ -104,14 +106,29 @@ public final class DailyRun {
   private Map<String, Long> transform(PipelineOptions options, QualityRules rules) throws IOException {
     LakeFiles.deleteTree(staging);
     Pipeline p = Pipeline.create(options);
-    boolean funnelInStep = GoldLineage.inStep(settings.lake());
+    GoldLineage.InStep inStep = GoldLineage.of(settings.lake());
+    boolean funnelInStep = inStep.clickstream();
+    boolean byMonth = inStep.allSilver();
     log(funnelInStep ? "conversion funnel: corrected by the sessions this date touches"
         : "conversion funnel: rebuilt from the whole silver clickstream (gold is not known to be in step with it)");
-    manifest.section("gold_built", RunManifest.JSON.createObjectNode()
-        .put(GoldTables.CONVERSION_FUNNEL_DAILY.name(), funnelInStep ? "corrected" : "rebuilt"));
-    DailyPipeline.build(p, settings, rules, date, staging, ops.masksPii() ? ops.piiSalt() : null, funnelInStep);
+    log(byMonth ? "gold: facts and daily aggregates recomputed for the months this date touches"
+        : "gold: rebuilt whole (gold is not known to be in step with the live silver)");
+    ObjectNode built = RunManifest.JSON.createObjectNode()
+        .put(GoldTables.CONVERSION_FUNNEL_DAILY.name(), funnelInStep ? "corrected" : "rebuilt");
+    for (Table t : GoldTables.ALL) {
+      if (builtByMonth(t)) {
+        built.put(t.name(), byMonth ? "by_month" : "rebuilt");
+      }
+    }
+    manifest.section("gold_built", built);
+    DailyPipeline.build(p, settings, rules, date, staging, ops.masksPii() ? ops.piiSalt() : null, funnelInStep, byMonth);
     PipelineResult result = p.run();
     result.waitUntilFinish();
+    touchedMonths = byMonth ? readTouchedMonths() : null;
+    if (byMonth) {
+      manifest.section("gold_touched_months", RunManifest.JSON.valueToTree(touchedMonths));
+      log("gold: months recomputed: " + (touchedMonths.isEmpty() ? "none" : String.join(", ", touchedMonths)));
+    }
     return Counters.of(result);
   }
 
@@ -155,7 +172,11 @@ public final class DailyRun {
     }
     Map<String, PublishResult> gold = new LinkedHashMap<>();
     for (Table t : GoldTables.ALL) {
-      PublishResult r = LakePublisher.publish(LakePaths.join(staging, "gold", t.name()), LakePaths.gold(lake, t.name()));
+      String from = LakePaths.join(staging, "gold", t.name());
+      String to = LakePaths.gold(lake, t.name());
+      PublishResult r = touchedMonths != null && builtByMonth(t)
+          ? LakePublisher.publishWithin(from, to, touchedMonths.stream().map(m -> "month=" + m).toList())
+          : LakePublisher.publish(from, to);
       record(published, "gold/" + t.name(), r);
       gold.put(t.name(), r);
     }
@@ -163,6 +184,18 @@ public final class DailyRun {
     LakeFiles.deleteTree(staging);
     manifest.section("published", published);
     return gold;
+  }
+
+  /** The gold tables built for the touched months only when gold is in step with silver (the funnel is corrected instead). */
+  private static boolean builtByMonth(Table goldTable) {
+    return LakeLayout.monthPartitioned(goldTable) && !goldTable.equals(GoldTables.CONVERSION_FUNNEL_DAILY);
+  }
+
+  private List<String> readTouchedMonths() throws IOException {
+    String path = LakePaths.join(staging, DailyPipeline.TOUCHED_MONTHS);
+    return LakeFiles.exists(path)
+        ? java.util.Arrays.stream(LakeFiles.readString(path).split("\n")).filter(m -> !m.isBlank()).sorted().toList()
+        : List.of();
   }
 
   /** The live files of an incrementally merged silver table that this run's staged files replace. */

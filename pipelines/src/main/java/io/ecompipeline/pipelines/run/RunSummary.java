@@ -26,16 +26,18 @@ public record RunSummary(
     long duplicates,
     Map<String, Long> silverRows,
     Map<String, Long> goldRows,
+    List<String> goldMonths,
     int gateWarnings,
     long warehouseRows) {
 
   /** A date that failed before it could count anything. */
   public static RunSummary failed(LocalDate date, long millis) {
-    return new RunSummary(date, "failed", millis, 0, 0, 0, 0, Map.of(), Map.of(), 0, -1);
+    return new RunSummary(date, "failed", millis, 0, 0, 0, 0, Map.of(), Map.of(), null, 0, -1);
   }
 
-  static RunSummary of(LocalDate date, QualitySummary quality, Map<String, Long> counters, int gateWarnings, LoadResult load,
-      long millis) {
+  /** {@code goldMonths}: the months gold was built for (null when built whole). */
+  static RunSummary of(LocalDate date, QualitySummary quality, Map<String, Long> counters, List<String> goldMonths,
+      int gateWarnings, LoadResult load, long millis) {
     long read = 0;
     long accepted = 0;
     long quarantined = 0;
@@ -57,7 +59,7 @@ public record RunSummary(
       gold.put(t.name(), counters.getOrDefault("write." + t.name() + ".rows", 0L));
     }
     long wh = load == null ? -1 : load.tables().stream().mapToLong(LoadResult.TableResult::rows).sum();
-    return new RunSummary(date, "succeeded", millis, read, accepted, quarantined, duplicates, silver, gold, gateWarnings, wh);
+    return new RunSummary(date, "succeeded", millis, read, accepted, quarantined, duplicates, silver, gold, goldMonths, gateWarnings, wh);
   }
 
   /** The one-screen summary of a run. */
@@ -68,6 +70,11 @@ public record RunSummary(
         quarantined, duplicates));
     b.append("  silver      ").append(join(silverRows)).append('\n');
     b.append("  gold        ").append(join(goldRows)).append('\n');
+    if (goldMonths != null) {
+      b.append("              facts and daily aggregates built for ")
+          .append(goldMonths.isEmpty() ? "no month (nothing they show changed)" : "month(s) " + String.join(", ", goldMonths))
+          .append(", the other months kept\n");
+    }
     b.append(String.format("  gates       held%s%n", gateWarnings == 0 ? ", no warnings" : ", " + gateWarnings + " warning(s)"));
     b.append("  warehouse   ").append(warehouseRows < 0 ? "not loaded" : String.format("%,d rows loaded", warehouseRows)).append('\n');
     return b.toString();

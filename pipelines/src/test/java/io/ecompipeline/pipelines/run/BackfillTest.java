@@ -28,7 +28,7 @@ class BackfillTest {
       throw new EcomException(EcomException.EXIT_GATE, "quality gate failed for " + d + ", nothing was published");
     }
     done.add(d);
-    return new RunSummary(d, "succeeded", 5, 100, 95, 5, 0, Map.of(), Map.of(), 0, 42);
+    return new RunSummary(d, "succeeded", 5, 100, 95, 5, 0, Map.of(), Map.of(), null, 0, 42);
   }
 
   @Test

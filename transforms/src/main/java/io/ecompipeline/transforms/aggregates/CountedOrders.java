@@ -21,7 +21,7 @@ public final class CountedOrders {
   }
 
   /** Whether a silver order counts. */
-  static boolean orderCounts(Row order) {
+  public static boolean orderCounts(Row order) {
     return counts(order.getString("status"));
   }
 

@@ -8,6 +8,7 @@ import io.ecompipeline.transforms.util.BundleSideInput;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -34,16 +35,18 @@ import org.apache.beam.sdk.values.Row;
 public final class BuildOrderLineFacts extends PTransform<PCollectionTuple, PCollection<Row>> {
   private final PCollectionView<Map<String, Iterable<VersionSpan>>> customerVersions;
   private final PCollection<KV<String, CoGbkResult>> joined;
+  private final PCollectionView<List<String>> months;
 
   private BuildOrderLineFacts(PCollectionView<Map<String, Iterable<VersionSpan>>> customerVersions,
-      PCollection<KV<String, CoGbkResult>> joined) {
+      PCollection<KV<String, CoGbkResult>> joined, PCollectionView<List<String>> months) {
     this.customerVersions = customerVersions;
     this.joined = joined;
+    this.months = months;
   }
 
   /** Joins the input's orders and lines, and looks customers up in versions built from its {@code DIM_CUSTOMER}. */
   public static BuildOrderLineFacts create() {
-    return new BuildOrderLineFacts(null, null);
+    return new BuildOrderLineFacts(null, null, null);
   }
 
   /**
@@ -51,7 +54,7 @@ public final class BuildOrderLineFacts extends PTransform<PCollectionTuple, PCol
    * with the other fact table; the input then needs no {@code DIM_CUSTOMER}.
    */
   public BuildOrderLineFacts withCustomerVersions(PCollectionView<Map<String, Iterable<VersionSpan>>> versions) {
-    return new BuildOrderLineFacts(versions, joined);
+    return new BuildOrderLineFacts(versions, joined, months);
   }
 
   /**
@@ -59,7 +62,12 @@ public final class BuildOrderLineFacts extends PTransform<PCollectionTuple, PCol
    * other readers of that join; the input then needs no {@code ORDERS} or {@code ORDER_ITEMS}.
    */
   public BuildOrderLineFacts withOrdersJoined(PCollection<KV<String, CoGbkResult>> byOrderId) {
-    return new BuildOrderLineFacts(customerVersions, byOrderId);
+    return new BuildOrderLineFacts(customerVersions, byOrderId, months);
+  }
+
+  /** Only the facts of orders in {@code only} (months YYYY-MM, e.g. {@code TouchedMonths}). */
+  public BuildOrderLineFacts withMonths(PCollectionView<List<String>> only) {
+    return new BuildOrderLineFacts(customerVersions, joined, only);
   }
 
   /** The revenue of a line, the one formula every aggregate sums. */
@@ -85,28 +93,32 @@ public final class BuildOrderLineFacts extends PTransform<PCollectionTuple, PCol
     return byOrderId
         .apply(
             "LinesOfExistingOrdersAtTheirVersions",
-            ParDo.of(new FactFn(customers, products)).withSideInputs(customers, products))
+            ParDo.of(new FactFn(customers, products, months)).withSideInputs(MonthFilter.sideInputs(months, customers, products)))
         .setRowSchema(GoldTables.FACT_ORDER_LINE.beamSchema());
   }
 
   private static final class FactFn extends DoFn<KV<String, CoGbkResult>, Row> {
     private final BundleSideInput<Map<String, Iterable<VersionSpan>>> customers;
     private final BundleSideInput<Map<String, Iterable<VersionSpan>>> products;
+    private final MonthFilter months;
     private final Counter pendingLines = Metrics.counter("gold", "fact_order_line.pending_lines");
     private final Counter unknownCustomers = Metrics.counter("gold", "fact_order_line.unknown_customer");
     private final Counter unknownProducts = Metrics.counter("gold", "fact_order_line.unknown_product");
 
     FactFn(
         PCollectionView<Map<String, Iterable<VersionSpan>>> customers,
-        PCollectionView<Map<String, Iterable<VersionSpan>>> products) {
+        PCollectionView<Map<String, Iterable<VersionSpan>>> products,
+        PCollectionView<List<String>> months) {
       this.customers = BundleSideInput.of(customers);
       this.products = BundleSideInput.of(products);
+      this.months = MonthFilter.of(months);
     }
 
     @StartBundle
     public void startBundle() {
       customers.reset();
       products.reset();
+      months.reset();
     }
 
     @ProcessElement
@@ -117,9 +129,12 @@ public final class BuildOrderLineFacts extends PTransform<PCollectionTuple, PCol
         c.element().getValue().getAll(JoinByOrderId.LINE).forEach(l -> pendingLines.inc());
         return;
       }
+      Instant orderTs = order.getValue("order_ts");
+      if (!months.keeps(c, window, orderTs)) {
+        return;
+      }
       Map<String, Iterable<VersionSpan>> customerVersions = customers.get(c, window);
       Map<String, Iterable<VersionSpan>> productVersions = products.get(c, window);
-      Instant orderTs = order.getValue("order_ts");
       String customerId = order.getString("customer_id");
       long customerKey =
           PointInTimeLookup.keyAt(customerVersions.get(customerId), orderTs);

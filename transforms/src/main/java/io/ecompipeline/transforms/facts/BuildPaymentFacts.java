@@ -6,6 +6,7 @@ import io.ecompipeline.transforms.schema.GoldTables;
 import io.ecompipeline.transforms.schema.SilverTables;
 import io.ecompipeline.transforms.util.BundleSideInput;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -31,16 +32,18 @@ import org.apache.beam.sdk.values.Row;
 public final class BuildPaymentFacts extends PTransform<PCollectionTuple, PCollection<Row>> {
   private final PCollectionView<Map<String, Iterable<VersionSpan>>> customerVersions;
   private final PCollection<KV<String, CoGbkResult>> joined;
+  private final PCollectionView<List<String>> months;
 
   private BuildPaymentFacts(PCollectionView<Map<String, Iterable<VersionSpan>>> customerVersions,
-      PCollection<KV<String, CoGbkResult>> joined) {
+      PCollection<KV<String, CoGbkResult>> joined, PCollectionView<List<String>> months) {
     this.customerVersions = customerVersions;
     this.joined = joined;
+    this.months = months;
   }
 
   /** Joins the input's payments and orders, and looks customers up in versions built from its {@code DIM_CUSTOMER}. */
   public static BuildPaymentFacts create() {
-    return new BuildPaymentFacts(null, null);
+    return new BuildPaymentFacts(null, null, null);
   }
 
   /**
@@ -48,7 +51,7 @@ public final class BuildPaymentFacts extends PTransform<PCollectionTuple, PColle
    * with the other fact table; the input then needs no {@code DIM_CUSTOMER}.
    */
   public BuildPaymentFacts withCustomerVersions(PCollectionView<Map<String, Iterable<VersionSpan>>> versions) {
-    return new BuildPaymentFacts(versions, joined);
+    return new BuildPaymentFacts(versions, joined, months);
   }
 
   /**
@@ -56,7 +59,12 @@ public final class BuildPaymentFacts extends PTransform<PCollectionTuple, PColle
    * other readers of that join; the input then needs no {@code ORDERS} or {@code PAYMENTS}.
    */
   public BuildPaymentFacts withOrdersJoined(PCollection<KV<String, CoGbkResult>> byOrderId) {
-    return new BuildPaymentFacts(customerVersions, byOrderId);
+    return new BuildPaymentFacts(customerVersions, byOrderId, months);
+  }
+
+  /** Only the payments of {@code only} (months YYYY-MM of payment_ts, e.g. {@code TouchedMonths}). */
+  public BuildPaymentFacts withMonths(PCollectionView<List<String>> only) {
+    return new BuildPaymentFacts(customerVersions, joined, only);
   }
 
   @Override
@@ -71,22 +79,25 @@ public final class BuildPaymentFacts extends PTransform<PCollectionTuple, PColle
     return byOrderId
         .apply(
             "PaymentsAtTheirCustomerVersion",
-            ParDo.of(new FactFn(customers)).withSideInputs(customers))
+            ParDo.of(new FactFn(customers, months)).withSideInputs(MonthFilter.sideInputs(months, customers)))
         .setRowSchema(GoldTables.FACT_PAYMENT.beamSchema());
   }
 
   private static final class FactFn extends DoFn<KV<String, CoGbkResult>, Row> {
     private final BundleSideInput<Map<String, Iterable<VersionSpan>>> customers;
+    private final MonthFilter months;
     private final Counter unknownOrders = Metrics.counter("gold", "fact_payment.unknown_order");
     private final Counter unknownCustomers = Metrics.counter("gold", "fact_payment.unknown_customer");
 
-    FactFn(PCollectionView<Map<String, Iterable<VersionSpan>>> customers) {
+    FactFn(PCollectionView<Map<String, Iterable<VersionSpan>>> customers, PCollectionView<List<String>> months) {
       this.customers = BundleSideInput.of(customers);
+      this.months = MonthFilter.of(months);
     }
 
     @StartBundle
     public void startBundle() {
       customers.reset();
+      months.reset();
     }
 
     @ProcessElement
@@ -95,6 +106,9 @@ public final class BuildPaymentFacts extends PTransform<PCollectionTuple, PColle
       Map<String, Iterable<VersionSpan>> versions = customers.get(c, window);
       for (Row payment : c.element().getValue().getAll(JoinByOrderId.PAYMENT)) {
         Instant paymentTs = payment.getValue("payment_ts");
+        if (!months.keeps(c, window, paymentTs)) {
+          continue;
+        }
         long customerKey =
             order == null
                 ? SurrogateKeys.UNKNOWN

@@ -25,6 +25,7 @@ import io.ecompipeline.transforms.facts.BuildPaymentFacts;
 import io.ecompipeline.transforms.facts.JoinByOrderId;
 import io.ecompipeline.transforms.facts.PointInTimeLookup;
 import io.ecompipeline.transforms.facts.VersionSpan;
+import io.ecompipeline.transforms.io.ReadTable;
 import io.ecompipeline.transforms.schema.SilverTables;
 import io.ecompipeline.transforms.schema.Table;
 import java.time.Instant;
@@ -33,6 +34,7 @@ import java.util.Map;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -66,20 +68,39 @@ public final class BuildGold extends PTransform<PCollectionTuple, GoldResult> {
 
   private final int fiscalStartMonth;
   private final PCollection<KV<String, CoGbkResult>> ordersJoined;
+  private final TouchedMonths touched;
+  private final ReadTable previousFactOrderLine;
 
-  private BuildGold(int fiscalStartMonth, PCollection<KV<String, CoGbkResult>> ordersJoined) {
+  private BuildGold(int fiscalStartMonth, PCollection<KV<String, CoGbkResult>> ordersJoined, TouchedMonths touched,
+      ReadTable previousFactOrderLine) {
     this.fiscalStartMonth = fiscalStartMonth;
     this.ordersJoined = ordersJoined;
+    this.touched = touched;
+    this.previousFactOrderLine = previousFactOrderLine;
   }
 
   /** Gold with a fiscal year starting in February. */
   public static BuildGold create() {
-    return new BuildGold(BuildDateDimension.DEFAULT_FISCAL_START_MONTH, null);
+    return new BuildGold(BuildDateDimension.DEFAULT_FISCAL_START_MONTH, null, null, null);
   }
 
   public BuildGold withFiscalStartMonth(int month) {
     BuildDateDimension.withFiscalStartMonth(month); // validates, with a message naming the range
-    return new BuildGold(month, ordersJoined);
+    return new BuildGold(month, ordersJoined, touched, previousFactOrderLine);
+  }
+
+  /**
+   * Gold by touched month: the month-partitioned tables (facts, agg_daily_sales, daily_kpis,
+   * product_performance) hold only the months {@code touched} finds, to be published over the
+   * previous gold's other months, which stay as they are; customer_ltv sums the recomputed facts
+   * with those of the other months read by {@code previousFactOrderLine} (the previous gold's). Exact
+   * when the previous gold was built from the previous silver that {@code touched} compares with.
+   */
+  public BuildGold byMonth(TouchedMonths touched, ReadTable previousFactOrderLine) {
+    if (!previousFactOrderLine.table().equals(FACT_ORDER_LINE)) {
+      throw new IllegalArgumentException("byMonth reads the previous " + FACT_ORDER_LINE.name() + ", not " + previousFactOrderLine.table().name());
+    }
+    return new BuildGold(fiscalStartMonth, ordersJoined, touched, previousFactOrderLine);
   }
 
   /**
@@ -87,7 +108,7 @@ public final class BuildGold extends PTransform<PCollectionTuple, GoldResult> {
    * JoinByOrderId}, e.g. {@code SilverResult#byOrderId()}), so that the facts do not join them again.
    */
   public BuildGold withOrdersJoined(PCollection<KV<String, CoGbkResult>> byOrderId) {
-    return new BuildGold(fiscalStartMonth, byOrderId);
+    return new BuildGold(fiscalStartMonth, byOrderId, touched, previousFactOrderLine);
   }
 
   /**
@@ -126,17 +147,27 @@ public final class BuildGold extends PTransform<PCollectionTuple, GoldResult> {
             .and(SilverTables.ORDER_ITEMS.tag(), silver.get(SilverTables.ORDER_ITEMS.tag()))
             .and(SilverTables.PAYMENTS.tag(), silver.get(SilverTables.PAYMENTS.tag()))
             .apply("JoinByOrderId", JoinByOrderId.create());
+    PCollection<Row> reviews = silver.get(SilverTables.REVIEWS.tag());
+    PCollection<String> touchedMonths = touched == null ? null
+        : PCollectionTuple.of(SilverTables.ORDERS.tag(), orders)
+            .and(SilverTables.REVIEWS.tag(), reviews)
+            .and(DIM_CUSTOMER.tag(), dimCustomer)
+            .and(DIM_PRODUCT.tag(), dimProduct)
+            .apply("TouchedMonths", touched.withOrdersJoined(byOrderId));
+    PCollectionView<List<String>> months = touchedMonths == null ? null
+        : touchedMonths.apply("TouchedMonthsView", View.asList());
     PCollection<Row> factOrderLine =
         PCollectionTuple.of(DIM_PRODUCT.tag(), dimProduct)
             .apply("FactOrderLine", BuildOrderLineFacts.create().withCustomerVersions(customerVersions)
-                .withOrdersJoined(byOrderId));
+                .withOrdersJoined(byOrderId).withMonths(months));
     PCollection<Row> factPayment =
         PCollectionTuple.empty(silver.getPipeline())
             .apply("FactPayment", BuildPaymentFacts.create().withCustomerVersions(customerVersions)
-                .withOrdersJoined(byOrderId));
+                .withOrdersJoined(byOrderId).withMonths(months));
 
     // Order dates come from every silver order, not only those with lines: daily_kpis counts
-    // orders without lines too, and their dates must exist in dim_date.
+    // orders without lines too, and their dates must exist in dim_date. Payment dates from every
+    // silver payment, as each is a fact (of the months built or kept).
     PCollection<Row> dimDate =
         PCollectionList.of(
                 orders.apply(
@@ -144,9 +175,10 @@ public final class BuildGold extends PTransform<PCollectionTuple, GoldResult> {
                     MapElements.into(TypeDescriptors.integers())
                         .via((Row o) -> DateKeys.of(o.<Instant>getValue("order_ts")))))
             .and(
-                factPayment.apply(
+                silver.get(SilverTables.PAYMENTS.tag()).apply(
                     "PaymentDateKeys",
-                    MapElements.into(TypeDescriptors.integers()).via((Row p) -> p.getInt32("payment_date_key"))))
+                    MapElements.into(TypeDescriptors.integers())
+                        .via((Row p) -> DateKeys.of(p.<Instant>getValue("payment_ts")))))
             .apply("DatesTheFactsUse", Flatten.pCollections())
             .apply("DimDate", BuildDateDimension.withFiscalStartMonth(fiscalStartMonth));
 
@@ -158,18 +190,24 @@ public final class BuildGold extends PTransform<PCollectionTuple, GoldResult> {
         PCollectionTuple.of(SilverTables.ORDERS.tag(), orders)
             .and(FACT_ORDER_LINE.tag(), factOrderLine)
             .and(FACT_PAYMENT.tag(), factPayment)
-            .apply("DailyKpis", AggregateDailyKpis.create());
+            .apply("DailyKpis", AggregateDailyKpis.create())
+            .apply("DailyKpisOfTheMonthsBuilt", InMonths.keep(months, DAILY_KPIS, InMonths.ofDateKey("date_key")));
+    PCollection<Row> allFactOrderLines = months == null ? factOrderLine
+        : PCollectionList.of(factOrderLine)
+            .and(silver.getPipeline().apply("PreviousFactsOfOtherMonths", previousFactOrderLine.outsideMonths(months)))
+            .apply("FactsOfAllMonths", Flatten.pCollections());
     PCollection<Row> customerLtv =
         PCollectionTuple.of(SilverTables.ORDERS.tag(), orders)
-            .and(FACT_ORDER_LINE.tag(), factOrderLine)
+            .and(FACT_ORDER_LINE.tag(), allFactOrderLines)
             .apply("CustomerLtv", AggregateCustomerLtv.create());
     PCollection<Row> funnel = silver.has(SilverTables.CLICKSTREAM.tag())
         ? silver.get(SilverTables.CLICKSTREAM.tag()).apply("ConversionFunnelDaily", AggregateConversionFunnel.create())
         : silver.get(CONVERSION_FUNNEL_DAILY.tag());
     PCollection<Row> productPerformance =
         PCollectionTuple.of(FACT_ORDER_LINE.tag(), factOrderLine)
-            .and(SilverTables.REVIEWS.tag(), silver.get(SilverTables.REVIEWS.tag()))
-            .apply("ProductPerformance", AggregateProductPerformance.create());
+            .and(SilverTables.REVIEWS.tag(), reviews)
+            .apply("ProductPerformance", AggregateProductPerformance.create())
+            .apply("ProductPerformanceOfTheMonthsBuilt", InMonths.keep(months, PRODUCT_PERFORMANCE, r -> r.getString("month")));
 
     return GoldResult.of(
         PCollectionTuple.of(DIM_CUSTOMER.tag(), dimCustomer)
@@ -181,6 +219,7 @@ public final class BuildGold extends PTransform<PCollectionTuple, GoldResult> {
             .and(DAILY_KPIS.tag(), dailyKpis)
             .and(CUSTOMER_LTV.tag(), customerLtv)
             .and(CONVERSION_FUNNEL_DAILY.tag(), funnel)
-            .and(PRODUCT_PERFORMANCE.tag(), productPerformance));
+            .and(PRODUCT_PERFORMANCE.tag(), productPerformance),
+        touchedMonths);
   }
 }

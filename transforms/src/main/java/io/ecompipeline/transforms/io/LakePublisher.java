@@ -74,6 +74,17 @@ public final class LakePublisher {
     return publish(stagingDir, targetDir, Set.copyOf(replaced)::contains);
   }
 
+  /**
+   * Publishes the files of {@code stagingDir} over {@code targetDir}, which then holds exactly the
+   * staged files inside the top-level {@code folders} (e.g. {@code month=2025-01}) and keeps every
+   * live file outside them: a table rebuilt for some of its partitions only.
+   */
+  public static PublishResult publishWithin(String stagingDir, String targetDir, Collection<String> folders)
+      throws IOException {
+    Set<String> replaced = Set.copyOf(folders);
+    return publish(stagingDir, targetDir, live -> live.indexOf('/') > 0 && replaced.contains(live.substring(0, live.indexOf('/'))));
+  }
+
   private static PublishResult publish(String stagingDir, String targetDir, Predicate<String> obsoleteUnlessStaged)
       throws IOException {
     Map<String, MatchResult.Metadata> staged = list(stagingDir);

@@ -74,4 +74,24 @@ class LakePublisherTest {
     assertFalse(r.changed());
     assertEquals("day 1", Files.readString(tmp.resolve("live/event_date=2025-01-01/part-2025-01-01.parquet")));
   }
+
+  @Test
+  void aPublishWithinFoldersReplacesThoseFoldersAndKeepsTheOthers() throws IOException {
+    Path untouched = file("live/month=2025-01/part-20250105.parquet", "january");
+    FileTime time = FileTime.fromMillis(1_000_000_000_000L);
+    Files.setLastModifiedTime(untouched, time);
+    file("live/month=2025-02/part-20250201.parquet", "old february 1");
+    file("live/month=2025-02/part-20250202.parquet", "february 2, no longer produced");
+    file("live/month=2025-03/part-20250301.parquet", "march, whose only order moved away");
+    file("staging/month=2025-02/part-20250201.parquet", "new february 1");
+
+    PublishResult r = LakePublisher.publishWithin(tmp.resolve("staging").toString(), tmp.resolve("live").toString(),
+        List.of("month=2025-02", "month=2025-03"));
+
+    assertEquals(List.of("month=2025-02/part-20250201.parquet"), r.written());
+    assertEquals(List.of("month=2025-02/part-20250202.parquet", "month=2025-03/part-20250301.parquet"), r.deleted());
+    assertEquals("january", Files.readString(untouched));
+    assertEquals(time, Files.getLastModifiedTime(untouched), "a folder outside those replaced is not touched");
+    assertEquals("new february 1", Files.readString(tmp.resolve("live/month=2025-02/part-20250201.parquet")));
+  }
 }

@@ -1,0 +1,414 @@
+package io.ecompipeline.transforms.gold;
+
+import io.ecompipeline.transforms.aggregates.CountedOrders;
+import io.ecompipeline.transforms.dimensions.DateKeys;
+import io.ecompipeline.transforms.dimensions.SurrogateKeys;
+import io.ecompipeline.transforms.facts.JoinByOrderId;
+import io.ecompipeline.transforms.schema.GoldTables;
+import io.ecompipeline.transforms.schema.SilverTables;
+import io.ecompipeline.transforms.schema.Table;
+import io.ecompipeline.transforms.util.BundleSideInput;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.apache.beam.sdk.coders.BooleanCoder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.RowCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.transforms.Distinct;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * The months (YYYY-MM, each once) of the month-partitioned gold tables (the facts, agg_daily_sales,
+ * daily_kpis, product_performance) that a run must recompute because the gold built from the
+ * previous silver may differ there from the gold of today's. A superset only costs work; a month
+ * missed would be a wrong number, so every way a month's rows depend on silver is covered:
+ *
+ * <ol>
+ *   <li>orders and reviews: a month whose set of rows (by order_ts / review_ts) differs between
+ *       the previous and today's silver, compared by a multiset hash, so an order that moved
+ *       touches the month it left too;
+ *   <li>order lines and payments that won today (lineage ingest_date = the run date) touch their
+ *       order's / their own month; so do the payments of an order that won today (the payment fact
+ *       takes the order's customer), and the months of the payment files the merge rewrote (where
+ *       a payment that moved was);
+ *   <li>dimensions: per member, the earliest instant from which the point-in-time key (for
+ *       products also the category) differs between the previous gold dimension and today's
+ *       ({@code -∞} for a new member: its facts leave -1); the member's facts from then on touch
+ *       their months. A change on time touches only the current month, a type-1 change nothing;
+ *   <li>a customer whose first counted order date moved touches the months of both dates
+ *       (daily_kpis.new_customers and returning_customers).
+ * </ol>
+ *
+ * <p>Input: the tuple of today's {@code SilverTables.ORDERS}, {@code SilverTables.REVIEWS}, {@code
+ * GoldTables.DIM_CUSTOMER} and {@code GoldTables.DIM_PRODUCT}; the previous state is given to
+ * {@link #since}, and today's orders joined with their lines and payments to {@link
+ * #withOrdersJoined}.
+ */
+public final class TouchedMonths extends PTransform<PCollectionTuple, PCollection<String>> {
+  public static final TupleTag<Row> PREVIOUS_ORDERS = new TupleTag<>("previous_orders");
+  public static final TupleTag<Row> PREVIOUS_REVIEWS = new TupleTag<>("previous_reviews");
+  public static final TupleTag<Row> PREVIOUS_DIM_CUSTOMER = new TupleTag<>("previous_dim_customer");
+  public static final TupleTag<Row> PREVIOUS_DIM_PRODUCT = new TupleTag<>("previous_dim_product");
+  /** Paths (relative to the silver payments folder) of the payment files today's merge rewrote. */
+  public static final TupleTag<String> REPLACED_PAYMENT_FILES = new TupleTag<>("replaced_payment_files");
+
+  /** A since for a member whose every fact may have moved. */
+  static final long ALWAYS = Long.MIN_VALUE;
+
+  private final LocalDate runDate;
+  private final PCollectionTuple previous;
+  private final PCollection<KV<String, CoGbkResult>> byOrderId;
+
+  private TouchedMonths(LocalDate runDate, PCollectionTuple previous, PCollection<KV<String, CoGbkResult>> byOrderId) {
+    this.runDate = runDate;
+    this.previous = previous;
+    this.byOrderId = byOrderId;
+  }
+
+  /** The months touched by the run of {@code runDate}, against {@code previous} (every tag above). */
+  public static TouchedMonths since(LocalDate runDate, PCollectionTuple previous) {
+    return new TouchedMonths(runDate, previous, null);
+  }
+
+  /** Today's orders with their lines and payments ({@link JoinByOrderId}); required. */
+  public TouchedMonths withOrdersJoined(PCollection<KV<String, CoGbkResult>> joined) {
+    return new TouchedMonths(runDate, previous, joined);
+  }
+
+  @Override
+  public PCollection<String> expand(PCollectionTuple today) {
+    Objects.requireNonNull(byOrderId, "TouchedMonths needs withOrdersJoined(...)");
+    PCollectionView<Map<String, Long>> customersSince = PCollectionTuple.of(OLD, previous.get(PREVIOUS_DIM_CUSTOMER))
+        .and(NEW, today.get(GoldTables.DIM_CUSTOMER.tag()))
+        .apply("CustomersChangedSince", new MembersChangedSince(GoldTables.DIM_CUSTOMER, "customer_id", "customer_key", null));
+    PCollectionView<Map<String, Long>> productsSince = PCollectionTuple.of(OLD, previous.get(PREVIOUS_DIM_PRODUCT))
+        .and(NEW, today.get(GoldTables.DIM_PRODUCT.tag()))
+        .apply("ProductsChangedSince", new MembersChangedSince(GoldTables.DIM_PRODUCT, "product_id", "product_key", "category"));
+    PCollection<String> byOrder = byOrderId.apply("MonthsOfChangedOrdersLinesAndPayments",
+        ParDo.of(new ByOrderFn(runDate, customersSince, productsSince)).withSideInputs(customersSince, productsSince));
+    PCollection<String> orders = changedMonths("Orders", SilverTables.ORDERS, "order_ts",
+        previous.get(PREVIOUS_ORDERS), today.get(SilverTables.ORDERS.tag()));
+    PCollection<String> reviews = changedMonths("Reviews", SilverTables.REVIEWS, "review_ts",
+        previous.get(PREVIOUS_REVIEWS), today.get(SilverTables.REVIEWS.tag()));
+    PCollection<String> rewrittenPayments = previous.get(REPLACED_PAYMENT_FILES)
+        .apply("MonthsOfRewrittenPaymentFiles", MapElements.into(TypeDescriptors.strings()).via(TouchedMonths::monthOfPaymentFile));
+    PCollection<String> firstOrders = firstOrderDatesMoved(previous.get(PREVIOUS_ORDERS), today.get(SilverTables.ORDERS.tag()));
+    return PCollectionList.of(byOrder).and(orders).and(reviews).and(rewrittenPayments).and(firstOrders)
+        .apply("AllTouchedMonths", Flatten.pCollections())
+        .apply("EachMonthOnce", Distinct.create());
+  }
+
+  /** {@code payment_date=YYYY-MM-DD/part-….parquet} → YYYY-MM. */
+  static String monthOfPaymentFile(String relativePath) {
+    String prefix = "payment_date=";
+    int at = relativePath.indexOf(prefix);
+    if (at < 0) {
+      throw new IllegalArgumentException("not a silver payments file: " + relativePath);
+    }
+    return relativePath.substring(at + prefix.length(), at + prefix.length() + 7);
+  }
+
+  private static final TupleTag<Row> OLD = new TupleTag<>("old");
+  private static final TupleTag<Row> NEW = new TupleTag<>("new");
+
+  /**
+   * Months whose multiset of rows differs between {@code before} and {@code after}: each row adds
+   * (after) or takes off (before) a 128-bit hash of its encoding to its month's two sums, and a
+   * month with a sum other than zero changed.
+   */
+  private static PCollection<String> changedMonths(String name, Table table, String tsColumn, PCollection<Row> before,
+      PCollection<Row> after) {
+    PCollection<KV<String, Long>> minus = before.apply("HashPrevious" + name, ParDo.of(new SignedHashFn(table, tsColumn, -1)));
+    PCollection<KV<String, Long>> plus = after.apply("HashToday" + name, ParDo.of(new SignedHashFn(table, tsColumn, 1)));
+    return PCollectionList.of(minus).and(plus)
+        .apply("Both" + name, Flatten.pCollections())
+        .apply("SumPerMonth" + name, Sum.longsPerKey())
+        .apply("Differing" + name, Filter.by((SerializableFunction<KV<String, Long>, Boolean>) kv -> kv.getValue() != 0L))
+        .apply("MonthOf" + name, MapElements.into(TypeDescriptors.strings()).via((KV<String, Long> kv) -> kv.getKey().substring(0, 7)));
+  }
+
+  private static final class SignedHashFn extends DoFn<Row, KV<String, Long>> {
+    private final RowCoder coder;
+    private final String tsColumn;
+    private final long sign;
+    private transient MessageDigest md5;
+    private transient ByteArrayOutputStream bytes;
+
+    SignedHashFn(Table table, String tsColumn, long sign) {
+      this.coder = RowCoder.of(table.beamSchema());
+      this.tsColumn = tsColumn;
+      this.sign = sign;
+    }
+
+    @Setup
+    public void setup() throws NoSuchAlgorithmException {
+      md5 = MessageDigest.getInstance("MD5");
+      bytes = new ByteArrayOutputStream(256);
+    }
+
+    @ProcessElement
+    public void process(@Element Row row, OutputReceiver<KV<String, Long>> out) {
+      bytes.reset();
+      try {
+        coder.encode(row, bytes);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      ByteBuffer hash = ByteBuffer.wrap(md5.digest(bytes.toByteArray()));
+      String month = DateKeys.month(row.<Instant>getValue(tsColumn));
+      out.output(KV.of(month + "/a", sign * hash.getLong()));
+      out.output(KV.of(month + "/b", sign * hash.getLong()));
+    }
+  }
+
+  /** Customers whose first counted order date differs between {@code before} and {@code after}: both months. */
+  private static PCollection<String> firstOrderDatesMoved(PCollection<Row> before, PCollection<Row> after) {
+    PCollection<KV<String, Integer>> previous = before.apply("PreviousFirstOrderCandidates", ParDo.of(new CountedOrderDateFn(-1)));
+    PCollection<KV<String, Integer>> current = after.apply("TodaysFirstOrderCandidates", ParDo.of(new CountedOrderDateFn(1)));
+    return PCollectionList.of(previous).and(current)
+        .apply("BothOrderDates", Flatten.pCollections())
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of()))
+        .apply("OrderDatesOfCustomer", GroupByKey.create())
+        .apply("MonthsOfMovedFirstOrders", ParDo.of(new MovedFirstDateFn()));
+  }
+
+  /** A counted order's customer and date key, negative for the previous silver. */
+  private static final class CountedOrderDateFn extends DoFn<Row, KV<String, Integer>> {
+    private final int sign;
+
+    CountedOrderDateFn(int sign) {
+      this.sign = sign;
+    }
+
+    @ProcessElement
+    public void process(@Element Row order, OutputReceiver<KV<String, Integer>> out) {
+      if (CountedOrders.orderCounts(order)) {
+        out.output(KV.of(order.getString("customer_id"), sign * DateKeys.of(order.<Instant>getValue("order_ts"))));
+      }
+    }
+  }
+
+  private static final class MovedFirstDateFn extends DoFn<KV<String, Iterable<Integer>>, String> {
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<Integer>> customer, OutputReceiver<String> out) {
+      int before = Integer.MAX_VALUE;
+      int after = Integer.MAX_VALUE;
+      for (int d : customer.getValue()) {
+        if (d < 0) {
+          before = Math.min(before, -d);
+        } else {
+          after = Math.min(after, d);
+        }
+      }
+      if (before != after) {
+        for (int d : new int[] {before, after}) {
+          if (d != Integer.MAX_VALUE) {
+            out.output(DateKeys.month(d / 10000, d / 100 % 100));
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Per member of a dimension whose facts may point elsewhere now: the earliest instant (epoch
+   * micros, {@link #ALWAYS} for -∞) from which its point-in-time key, or the category of that
+   * version, differs between the previous and today's dimension. The lookup is constant between
+   * the bounds of the versions, so comparing it at -∞ and at every bound of both finds it exactly.
+   */
+  private static final class MembersChangedSince extends PTransform<PCollectionTuple, PCollectionView<Map<String, Long>>> {
+    private final Table table;
+    private final String naturalKey;
+    private final String keyColumn;
+    private final String category;
+
+    MembersChangedSince(Table table, String naturalKey, String keyColumn, String category) {
+      this.table = table;
+      this.naturalKey = naturalKey;
+      this.keyColumn = keyColumn;
+      this.category = category;
+    }
+
+    @Override
+    public PCollectionView<Map<String, Long>> expand(PCollectionTuple dims) {
+      KvCoder<String, KV<Boolean, Row>> coder =
+          KvCoder.of(StringUtf8Coder.of(), KvCoder.of(BooleanCoder.of(), RowCoder.of(table.beamSchema())));
+      PCollection<KV<String, KV<Boolean, Row>>> old = dims.get(OLD).apply("PreviousVersions",
+          ParDo.of(new TagVersionFn(naturalKey, keyColumn, false))).setCoder(coder);
+      PCollection<KV<String, KV<Boolean, Row>>> now = dims.get(NEW).apply("TodaysVersions",
+          ParDo.of(new TagVersionFn(naturalKey, keyColumn, true))).setCoder(coder);
+      return PCollectionList.of(old).and(now)
+          .apply("BothVersions", Flatten.pCollections())
+          .apply("VersionsOfMember", GroupByKey.create())
+          .apply("EarliestDifference", ParDo.of(new SinceFn(keyColumn, category)))
+          .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+          .apply("ChangedMembers", View.asMap());
+    }
+  }
+
+  private static final class TagVersionFn extends DoFn<Row, KV<String, KV<Boolean, Row>>> {
+    private final String naturalKey;
+    private final String keyColumn;
+    private final boolean today;
+
+    TagVersionFn(String naturalKey, String keyColumn, boolean today) {
+      this.naturalKey = naturalKey;
+      this.keyColumn = keyColumn;
+      this.today = today;
+    }
+
+    @ProcessElement
+    public void process(@Element Row version, OutputReceiver<KV<String, KV<Boolean, Row>>> out) {
+      if (version.getInt64(keyColumn) != SurrogateKeys.UNKNOWN) {
+        out.output(KV.of(version.getString(naturalKey), KV.of(today, version)));
+      }
+    }
+  }
+
+  private static final class SinceFn extends DoFn<KV<String, Iterable<KV<Boolean, Row>>>, KV<String, Long>> {
+    private final String keyColumn;
+    private final String category;
+
+    SinceFn(String keyColumn, String category) {
+      this.keyColumn = keyColumn;
+      this.category = category;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<KV<Boolean, Row>>> member, OutputReceiver<KV<String, Long>> out) {
+      List<Row> old = new ArrayList<>();
+      List<Row> now = new ArrayList<>();
+      TreeSet<Long> bounds = new TreeSet<>();
+      bounds.add(ALWAYS);
+      for (KV<Boolean, Row> v : member.getValue()) {
+        (v.getKey() ? now : old).add(v.getValue());
+        bounds.add(Table.epochMicros(v.getValue().getValue("valid_from")));
+        bounds.add(Table.epochMicros(v.getValue().getValue("valid_to")));
+      }
+      if (old.isEmpty() || now.isEmpty()) {
+        out.output(KV.of(member.getKey(), ALWAYS));
+        return;
+      }
+      for (long at : bounds) {
+        if (!Objects.equals(lookup(old, at), lookup(now, at))) {
+          out.output(KV.of(member.getKey(), at));
+          return;
+        }
+      }
+    }
+
+    /** What a fact at {@code micros} takes of the member: {@code PointInTimeLookup}'s rule, and the category. */
+    private List<Object> lookup(List<Row> versions, long micros) {
+      Row first = null;
+      for (Row v : versions) {
+        if (Table.epochMicros(v.getValue("valid_from")) <= micros && micros < Table.epochMicros(v.getValue("valid_to"))) {
+          return taken(v);
+        }
+        if (first == null || Table.epochMicros(v.getValue("valid_from")) < Table.epochMicros(first.getValue("valid_from"))) {
+          first = v;
+        }
+      }
+      return taken(first);
+    }
+
+    private List<Object> taken(Row v) {
+      return category == null ? List.of(v.getInt64(keyColumn)) : java.util.Arrays.asList(v.getInt64(keyColumn), v.getString(category));
+    }
+  }
+
+  /**
+   * Per order: its month when it or one of its lines won today, the months of its payments when it
+   * or they won today, and the months of its facts from the instant its customer or a line's product
+   * changed from.
+   */
+  private static final class ByOrderFn extends DoFn<KV<String, CoGbkResult>, String> {
+    private final LocalDate runDate;
+    private final BundleSideInput<Map<String, Long>> customersSince;
+    private final BundleSideInput<Map<String, Long>> productsSince;
+
+    ByOrderFn(LocalDate runDate, PCollectionView<Map<String, Long>> customers, PCollectionView<Map<String, Long>> products) {
+      this.runDate = runDate;
+      this.customersSince = BundleSideInput.of(customers);
+      this.productsSince = BundleSideInput.of(products);
+    }
+
+    @StartBundle
+    public void startBundle() {
+      customersSince.reset();
+      productsSince.reset();
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c, BoundedWindow window) {
+      CoGbkResult joined = c.element().getValue();
+      Row order = joined.getOnly(JoinByOrderId.ORDER, null);
+      TreeSet<String> months = new TreeSet<>();
+      if (order == null) {
+        // Payments of an unknown order are facts of their own (customer -1); lines wait for their order.
+        for (Row payment : joined.getAll(JoinByOrderId.PAYMENT)) {
+          if (wonToday(payment)) {
+            months.add(DateKeys.month(payment.<Instant>getValue("payment_ts")));
+          }
+        }
+      } else {
+        Instant orderTs = order.getValue("order_ts");
+        long orderMicros = Table.epochMicros(orderTs);
+        String orderMonth = DateKeys.month(orderTs);
+        boolean orderChanged = wonToday(order);
+        Long customerSince = customersSince.get(c, window).get(order.getString("customer_id"));
+        Map<String, Long> products = productsSince.get(c, window);
+        boolean linesChanged = orderChanged || (customerSince != null && orderMicros >= customerSince);
+        for (Row line : joined.getAll(JoinByOrderId.LINE)) {
+          Long productSince = products.get(line.getString("product_id"));
+          linesChanged |= wonToday(line) || (productSince != null && orderMicros >= productSince);
+        }
+        if (linesChanged) {
+          months.add(orderMonth);
+        }
+        for (Row payment : joined.getAll(JoinByOrderId.PAYMENT)) {
+          Instant paymentTs = payment.getValue("payment_ts");
+          if (orderChanged || wonToday(payment) || (customerSince != null && Table.epochMicros(paymentTs) >= customerSince)) {
+            months.add(DateKeys.month(paymentTs));
+          }
+        }
+      }
+      months.forEach(c::output);
+    }
+
+    private boolean wonToday(Row silverRow) {
+      return runDate.equals(silverRow.getValue("ingest_date"));
+    }
+  }
+}
