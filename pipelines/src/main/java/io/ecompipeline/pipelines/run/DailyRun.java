@@ -108,11 +108,15 @@ public final class DailyRun {
     Pipeline p = Pipeline.create(options);
     GoldLineage.InStep inStep = GoldLineage.of(settings.lake());
     boolean funnelInStep = inStep.clickstream();
-    boolean byMonth = inStep.allSilver();
+    // With one month of gold there is nothing to keep, and finding the touched months costs a few
+    // dozen more steps a run: a month-long history (the demo's) would pay them every day for nothing.
+    boolean severalMonths = goldMonths() > 1;
+    boolean byMonth = inStep.allSilver() && severalMonths;
     log(funnelInStep ? "conversion funnel: corrected by the sessions this date touches"
         : "conversion funnel: rebuilt from the whole silver clickstream (gold is not known to be in step with it)");
     log(byMonth ? "gold: facts and daily aggregates recomputed for the months this date touches"
-        : "gold: rebuilt whole (gold is not known to be in step with the live silver)");
+        : "gold: rebuilt whole (" + (!inStep.allSilver() ? "gold is not known to be in step with the live silver"
+            : "gold holds one month at most: nothing to keep") + ")");
     ObjectNode built = RunManifest.JSON.createObjectNode()
         .put(GoldTables.CONVERSION_FUNNEL_DAILY.name(), funnelInStep ? "corrected" : "rebuilt");
     for (Table t : GoldTables.ALL) {
@@ -189,6 +193,15 @@ public final class DailyRun {
   /** The gold tables built for the touched months only when gold is in step with silver (the funnel is corrected instead). */
   private static boolean builtByMonth(Table goldTable) {
     return LakeLayout.monthPartitioned(goldTable) && !goldTable.equals(GoldTables.CONVERSION_FUNNEL_DAILY);
+  }
+
+  /** How many month partitions the live fact_order_line has. */
+  private long goldMonths() throws IOException {
+    return LakePublisher.list(LakePaths.gold(settings.lake(), GoldTables.FACT_ORDER_LINE.name())).keySet().stream()
+        .filter(f -> f.startsWith("month=") && f.indexOf('/') > 0)
+        .map(f -> f.substring(0, f.indexOf('/')))
+        .distinct()
+        .count();
   }
 
   private List<String> readTouchedMonths() throws IOException {

@@ -142,15 +142,18 @@ class UntouchedMonthTest {
 
   @Test
   @Order(3)
-  void theRunManifestCountsJanuaryAsUnchanged() {
-    JsonNode published = E2e.readJson(lake.resolve("_runs").resolve(D2).resolve("manifest.json")).get("published");
-    // agg_daily_sales holds one file per month: February written, January unchanged.
+  void theRunManifestShowsJanuaryWasNotEvenRecomputed() {
+    JsonNode manifest = E2e.readJson(lake.resolve("_runs").resolve(D2).resolve("manifest.json"));
+    assertEquals("by_month", manifest.path("gold_built").path("fact_order_line").asText(), manifest.toString());
+    assertEquals("[\"2025-02\"]", manifest.path("gold_touched_months").toString());
+    JsonNode published = manifest.get("published");
+    // agg_daily_sales holds one file per month: February written, January not staged at all.
     assertEquals(1, published.get("gold/agg_daily_sales").get("written").asInt(), published.toString());
-    assertEquals(1, published.get("gold/agg_daily_sales").get("unchanged").asInt(), published.toString());
+    assertEquals(0, published.get("gold/agg_daily_sales").get("unchanged").asInt(), published.toString());
     assertEquals(0, published.get("gold/agg_daily_sales").get("deleted").asInt(), published.toString());
-    // fact_order_line: 01-31 unchanged; 02-01 rewritten (F1's new status) and 02-02 new.
+    // fact_order_line: 02-01 rewritten (F1's new status) and 02-02 new; 01-31 not staged.
     assertEquals(2, published.get("gold/fact_order_line").get("written").asInt(), published.toString());
-    assertEquals(1, published.get("gold/fact_order_line").get("unchanged").asInt(), published.toString());
+    assertEquals(0, published.get("gold/fact_order_line").get("unchanged").asInt(), published.toString());
   }
 
   @Test

@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -63,10 +64,11 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  *       order's / their own month; so do the payments of an order that won today (the payment fact
  *       takes the order's customer), and the months of the payment files the merge rewrote (where
  *       a payment that moved was);
- *   <li>dimensions: per member, the earliest instant from which the point-in-time key (for
- *       products also the category) differs between the previous gold dimension and today's
- *       ({@code -∞} for a new member: its facts leave -1); the member's facts from then on touch
- *       their months. A change on time touches only the current month, a type-1 change nothing;
+ *   <li>dimensions: per member, the spans of time where the point-in-time key (for products also
+ *       the category) differs between the previous gold dimension and today's (all of time for a
+ *       new member: its facts leave -1); the member's facts in those spans touch their months. A
+ *       change on time touches only the current month, a late one the span it splits off, a type-1
+ *       change nothing;
  *   <li>a customer whose first counted order date moved touches the months of both dates
  *       (daily_kpis.new_customers and returning_customers).
  * </ol>
@@ -84,8 +86,9 @@ public final class TouchedMonths extends PTransform<PCollectionTuple, PCollectio
   /** Paths (relative to the silver payments folder) of the payment files today's merge rewrote. */
   public static final TupleTag<String> REPLACED_PAYMENT_FILES = new TupleTag<>("replaced_payment_files");
 
-  /** A since for a member whose every fact may have moved. */
-  static final long ALWAYS = Long.MIN_VALUE;
+  /** The bounds of "every instant": a new member's facts may all have moved (they pointed to -1). */
+  static final long MIN = Long.MIN_VALUE;
+  static final long MAX = Long.MAX_VALUE;
 
   private final LocalDate runDate;
   private final PCollectionTuple previous;
@@ -102,7 +105,7 @@ public final class TouchedMonths extends PTransform<PCollectionTuple, PCollectio
     return new TouchedMonths(runDate, previous, null);
   }
 
-  /** Today's orders with their lines and payments ({@link JoinByOrderId}); required. */
+  /** Today's orders joined with their lines and payments ({@link JoinByOrderId} of all three); required. */
   public TouchedMonths withOrdersJoined(PCollection<KV<String, CoGbkResult>> joined) {
     return new TouchedMonths(runDate, previous, joined);
   }
@@ -110,14 +113,14 @@ public final class TouchedMonths extends PTransform<PCollectionTuple, PCollectio
   @Override
   public PCollection<String> expand(PCollectionTuple today) {
     Objects.requireNonNull(byOrderId, "TouchedMonths needs withOrdersJoined(...)");
-    PCollectionView<Map<String, Long>> customersSince = PCollectionTuple.of(OLD, previous.get(PREVIOUS_DIM_CUSTOMER))
+    PCollectionView<Map<String, List<Long>>> customersChanged = PCollectionTuple.of(OLD, previous.get(PREVIOUS_DIM_CUSTOMER))
         .and(NEW, today.get(GoldTables.DIM_CUSTOMER.tag()))
-        .apply("CustomersChangedSince", new MembersChangedSince(GoldTables.DIM_CUSTOMER, "customer_id", "customer_key", null));
-    PCollectionView<Map<String, Long>> productsSince = PCollectionTuple.of(OLD, previous.get(PREVIOUS_DIM_PRODUCT))
+        .apply("CustomersChanged", new MembersChanged(GoldTables.DIM_CUSTOMER, "customer_id", "customer_key", null));
+    PCollectionView<Map<String, List<Long>>> productsChanged = PCollectionTuple.of(OLD, previous.get(PREVIOUS_DIM_PRODUCT))
         .and(NEW, today.get(GoldTables.DIM_PRODUCT.tag()))
-        .apply("ProductsChangedSince", new MembersChangedSince(GoldTables.DIM_PRODUCT, "product_id", "product_key", "category"));
+        .apply("ProductsChanged", new MembersChanged(GoldTables.DIM_PRODUCT, "product_id", "product_key", "category"));
     PCollection<String> byOrder = byOrderId.apply("MonthsOfChangedOrdersLinesAndPayments",
-        ParDo.of(new ByOrderFn(runDate, customersSince, productsSince)).withSideInputs(customersSince, productsSince));
+        ParDo.of(new ByOrderFn(runDate, customersChanged, productsChanged)).withSideInputs(customersChanged, productsChanged));
     PCollection<String> orders = changedMonths("Orders", SilverTables.ORDERS, "order_ts",
         previous.get(PREVIOUS_ORDERS), today.get(SilverTables.ORDERS.tag()));
     PCollection<String> reviews = changedMonths("Reviews", SilverTables.REVIEWS, "review_ts",
@@ -243,18 +246,20 @@ public final class TouchedMonths extends PTransform<PCollectionTuple, PCollectio
   }
 
   /**
-   * Per member of a dimension whose facts may point elsewhere now: the earliest instant (epoch
-   * micros, {@link #ALWAYS} for -∞) from which its point-in-time key, or the category of that
-   * version, differs between the previous and today's dimension. The lookup is constant between
-   * the bounds of the versions, so comparing it at -∞ and at every bound of both finds it exactly.
+   * Per member of a dimension whose facts may point elsewhere now: the intervals of instants
+   * (epoch micros, {@code [from, to)} flattened into one list, {@link #MIN}/{@link #MAX} for ±∞)
+   * where its point-in-time key, or the category of that version, differs between the previous
+   * and today's dimension. The lookup is constant between the bounds of the versions, so comparing
+   * it at -∞ and at every bound of both finds them exactly: a late change touches the span it
+   * splits off, not the member's later facts.
    */
-  private static final class MembersChangedSince extends PTransform<PCollectionTuple, PCollectionView<Map<String, Long>>> {
+  private static final class MembersChanged extends PTransform<PCollectionTuple, PCollectionView<Map<String, List<Long>>>> {
     private final Table table;
     private final String naturalKey;
     private final String keyColumn;
     private final String category;
 
-    MembersChangedSince(Table table, String naturalKey, String keyColumn, String category) {
+    MembersChanged(Table table, String naturalKey, String keyColumn, String category) {
       this.table = table;
       this.naturalKey = naturalKey;
       this.keyColumn = keyColumn;
@@ -262,7 +267,7 @@ public final class TouchedMonths extends PTransform<PCollectionTuple, PCollectio
     }
 
     @Override
-    public PCollectionView<Map<String, Long>> expand(PCollectionTuple dims) {
+    public PCollectionView<Map<String, List<Long>>> expand(PCollectionTuple dims) {
       KvCoder<String, KV<Boolean, Row>> coder =
           KvCoder.of(StringUtf8Coder.of(), KvCoder.of(BooleanCoder.of(), RowCoder.of(table.beamSchema())));
       PCollection<KV<String, KV<Boolean, Row>>> old = dims.get(OLD).apply("PreviousVersions",
@@ -272,8 +277,8 @@ public final class TouchedMonths extends PTransform<PCollectionTuple, PCollectio
       return PCollectionList.of(old).and(now)
           .apply("BothVersions", Flatten.pCollections())
           .apply("VersionsOfMember", GroupByKey.create())
-          .apply("EarliestDifference", ParDo.of(new SinceFn(keyColumn, category)))
-          .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+          .apply("WhereTheyDiffer", ParDo.of(new DifferingSpansFn(keyColumn, category)))
+          .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(VarLongCoder.of())))
           .apply("ChangedMembers", View.asMap());
     }
   }
@@ -297,35 +302,48 @@ public final class TouchedMonths extends PTransform<PCollectionTuple, PCollectio
     }
   }
 
-  private static final class SinceFn extends DoFn<KV<String, Iterable<KV<Boolean, Row>>>, KV<String, Long>> {
+  private static final class DifferingSpansFn extends DoFn<KV<String, Iterable<KV<Boolean, Row>>>, KV<String, List<Long>>> {
     private final String keyColumn;
     private final String category;
 
-    SinceFn(String keyColumn, String category) {
+    DifferingSpansFn(String keyColumn, String category) {
       this.keyColumn = keyColumn;
       this.category = category;
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<KV<Boolean, Row>>> member, OutputReceiver<KV<String, Long>> out) {
+    public void process(@Element KV<String, Iterable<KV<Boolean, Row>>> member, OutputReceiver<KV<String, List<Long>>> out) {
       List<Row> old = new ArrayList<>();
       List<Row> now = new ArrayList<>();
       TreeSet<Long> bounds = new TreeSet<>();
-      bounds.add(ALWAYS);
+      bounds.add(MIN);
       for (KV<Boolean, Row> v : member.getValue()) {
         (v.getKey() ? now : old).add(v.getValue());
         bounds.add(Table.epochMicros(v.getValue().getValue("valid_from")));
         bounds.add(Table.epochMicros(v.getValue().getValue("valid_to")));
       }
       if (old.isEmpty() || now.isEmpty()) {
-        out.output(KV.of(member.getKey(), ALWAYS));
+        out.output(KV.of(member.getKey(), List.of(MIN, MAX)));
         return;
       }
+      List<Long> spans = new ArrayList<>();
+      Long from = null;
       for (long at : bounds) {
-        if (!Objects.equals(lookup(old, at), lookup(now, at))) {
-          out.output(KV.of(member.getKey(), at));
-          return;
+        boolean differs = !Objects.equals(lookup(old, at), lookup(now, at));
+        if (differs && from == null) {
+          from = at;
+        } else if (!differs && from != null) {
+          spans.add(from);
+          spans.add(at);
+          from = null;
         }
+      }
+      if (from != null) {
+        spans.add(from);
+        spans.add(MAX);
+      }
+      if (!spans.isEmpty()) {
+        out.output(KV.of(member.getKey(), spans));
       }
     }
 
@@ -350,24 +368,25 @@ public final class TouchedMonths extends PTransform<PCollectionTuple, PCollectio
 
   /**
    * Per order: its month when it or one of its lines won today, the months of its payments when it
-   * or they won today, and the months of its facts from the instant its customer or a line's product
-   * changed from.
+   * or they won today, and the months of its facts at instants where its customer or a line's
+   * product changed.
    */
   private static final class ByOrderFn extends DoFn<KV<String, CoGbkResult>, String> {
     private final LocalDate runDate;
-    private final BundleSideInput<Map<String, Long>> customersSince;
-    private final BundleSideInput<Map<String, Long>> productsSince;
+    private final BundleSideInput<Map<String, List<Long>>> customersChanged;
+    private final BundleSideInput<Map<String, List<Long>>> productsChanged;
 
-    ByOrderFn(LocalDate runDate, PCollectionView<Map<String, Long>> customers, PCollectionView<Map<String, Long>> products) {
+    ByOrderFn(LocalDate runDate, PCollectionView<Map<String, List<Long>>> customers,
+        PCollectionView<Map<String, List<Long>>> products) {
       this.runDate = runDate;
-      this.customersSince = BundleSideInput.of(customers);
-      this.productsSince = BundleSideInput.of(products);
+      this.customersChanged = BundleSideInput.of(customers);
+      this.productsChanged = BundleSideInput.of(products);
     }
 
     @StartBundle
     public void startBundle() {
-      customersSince.reset();
-      productsSince.reset();
+      customersChanged.reset();
+      productsChanged.reset();
     }
 
     @ProcessElement
@@ -387,24 +406,35 @@ public final class TouchedMonths extends PTransform<PCollectionTuple, PCollectio
         long orderMicros = Table.epochMicros(orderTs);
         String orderMonth = DateKeys.month(orderTs);
         boolean orderChanged = wonToday(order);
-        Long customerSince = customersSince.get(c, window).get(order.getString("customer_id"));
-        Map<String, Long> products = productsSince.get(c, window);
-        boolean linesChanged = orderChanged || (customerSince != null && orderMicros >= customerSince);
+        List<Long> customerChanged = customersChanged.get(c, window).get(order.getString("customer_id"));
+        Map<String, List<Long>> products = productsChanged.get(c, window);
+        boolean linesChanged = orderChanged || within(customerChanged, orderMicros);
         for (Row line : joined.getAll(JoinByOrderId.LINE)) {
-          Long productSince = products.get(line.getString("product_id"));
-          linesChanged |= wonToday(line) || (productSince != null && orderMicros >= productSince);
+          linesChanged |= wonToday(line) || within(products.get(line.getString("product_id")), orderMicros);
         }
         if (linesChanged) {
           months.add(orderMonth);
         }
         for (Row payment : joined.getAll(JoinByOrderId.PAYMENT)) {
           Instant paymentTs = payment.getValue("payment_ts");
-          if (orderChanged || wonToday(payment) || (customerSince != null && Table.epochMicros(paymentTs) >= customerSince)) {
+          if (orderChanged || wonToday(payment) || within(customerChanged, Table.epochMicros(paymentTs))) {
             months.add(DateKeys.month(paymentTs));
           }
         }
       }
       months.forEach(c::output);
+    }
+
+    /** Whether {@code micros} lies in one of the flattened {@code [from, to)} spans (none when null). */
+    private static boolean within(List<Long> spans, long micros) {
+      if (spans != null) {
+        for (int i = 0; i < spans.size(); i += 2) {
+          if (spans.get(i) <= micros && micros < spans.get(i + 1)) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
 
     private boolean wonToday(Row silverRow) {

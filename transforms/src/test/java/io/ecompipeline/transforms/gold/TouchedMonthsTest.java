@@ -35,15 +35,9 @@ class TouchedMonthsTest {
   // ---- silver rows with an explicit lineage ingest_date (RUN_DATE: the row won today) ----
 
   static Row order(String id, String customerId, String orderTs, String status, String updatedAt, LocalDate ingest) {
-    return Fx.row(SilverTables.ORDERS)
-        .with("order_id", id)
-        .with("customer_id", customerId)
-        .with("order_ts", ts(orderTs))
-        .with("status", status)
-        .with("channel", "web")
-        .with("currency", "BRL")
-        .with("updated_at", ts(updatedAt))
-        .with("ingest_date", ingest)
+    return Row.fromRow(Fx.order(id, customerId, orderTs, status))
+        .withFieldValue("updated_at", ts(updatedAt))
+        .withFieldValue("ingest_date", ingest)
         .build();
   }
 
@@ -155,7 +149,9 @@ class TouchedMonthsTest {
     Row o8 = oldOrder("O8", "C8", "2024-11-20T10:00:00Z"); // 8: line of a product recategorised in place
     Row o9b = oldOrder("O9B", "C9", "2025-12-01T10:00:00Z"); // 9: now C9's first counted order
     Row o11 = oldOrder("O11", "C11", "2024-05-14T10:00:00Z"); // 11: customer with a type-1 change only
-    List<Row> unchangedOrders = List.of(o2, o3, o6a, o6b, o7, o8, o9b, o11);
+    Row o12a = oldOrder("O12A", "C12", "2023-04-10T10:00:00Z"); // 12: in the span a late change split off
+    Row o12b = oldOrder("O12B", "C12", "2023-07-10T10:00:00Z"); // 12: after it, in the next version
+    List<Row> unchangedOrders = List.of(o2, o3, o6a, o6b, o7, o8, o9b, o11, o12a, o12b);
 
     List<Row> previousOrders = new ArrayList<>(unchangedOrders);
     previousOrders.add(oldOrder("O1", "C1", "2025-01-15T10:00:00Z")); // 1: before it moved
@@ -174,7 +170,9 @@ class TouchedMonthsTest {
         line("O8", 1, "P8", 1, old),
         line("O9A", 1, "P0", 1, old),
         line("O9B", 1, "P0", 1, old),
-        line("O11", 1, "P0", 1, old));
+        line("O11", 1, "P0", 1, old),
+        line("O12A", 1, "P0", 1, old),
+        line("O12B", 1, "P0", 1, old));
     List<Row> todaysPayments = List.of(
         payment("PAY2A", "O2", "2025-03-10T10:05:00Z", old), // 2: unchanged
         payment("PAY2B", "O2", "2025-05-02T09:00:00Z", RUN_DATE), // 4: won today, of the unchanged O2
@@ -191,12 +189,18 @@ class TouchedMonthsTest {
     List<Row> previousDimCustomer = new ArrayList<>(unchangedCustomers);
     previousDimCustomer.add(customerVersion("C6", "2025-01-01T00:00:00Z", BuildScd2Dimension.OPEN_END, 1, "Rio", "Bia"));
     previousDimCustomer.add(customerVersion("C11", "2024-01-01T00:00:00Z", BuildScd2Dimension.OPEN_END, 1, "Rio", "Ana"));
+    previousDimCustomer.add(customerVersion("C12", "2023-01-01T00:00:00Z", ts("2023-06-01T00:00:00Z"), 1, "Rio", "Cid"));
+    previousDimCustomer.add(customerVersion("C12", "2023-06-01T00:00:00Z", BuildScd2Dimension.OPEN_END, 2, "Niteroi", "Cid"));
     List<Row> todaysDimCustomer = new ArrayList<>(unchangedCustomers);
     // 6: a new version from 2025-08-01; the first keeps its key but now ends there.
     todaysDimCustomer.add(customerVersion("C6", "2025-01-01T00:00:00Z", ts("2025-08-01T00:00:00Z"), 1, "Rio", "Bia"));
     todaysDimCustomer.add(customerVersion("C6", "2025-08-01T00:00:00Z", BuildScd2Dimension.OPEN_END, 2, "Niteroi", "Bia"));
     // 11: first_name is type 1: same key and span, another value.
     todaysDimCustomer.add(customerVersion("C11", "2024-01-01T00:00:00Z", BuildScd2Dimension.OPEN_END, 1, "Rio", "Anna"));
+    // 12: a late change from 2023-03-01 splits the first version; the second keeps key and span.
+    todaysDimCustomer.add(customerVersion("C12", "2023-01-01T00:00:00Z", ts("2023-03-01T00:00:00Z"), 1, "Rio", "Cid"));
+    todaysDimCustomer.add(customerVersion("C12", "2023-03-01T00:00:00Z", ts("2023-06-01T00:00:00Z"), 2, "Santos", "Cid"));
+    todaysDimCustomer.add(customerVersion("C12", "2023-06-01T00:00:00Z", BuildScd2Dimension.OPEN_END, 3, "Niteroi", "Cid"));
 
     Row unknownProduct = unknownMember(GoldTables.DIM_PRODUCT, "product_key", "product_id");
     Row p0 = productVersion("P0", "2024-01-01T00:00:00Z", "books");
@@ -239,8 +243,10 @@ class TouchedMonthsTest {
         "2025-10", // 7: a product new to the dimension
         "2024-11", // 8: a product's category changed in place
         "2025-11", "2025-12", // 9: O9A cancelled, C9's first counted order moved to 2025-12
-        "2024-01", "2024-02"); // 10: a review that moved
-        // 2024-03 not: the unchanged review R0; 2024-05 not: 11: a type-1 change
+        "2024-01", "2024-02", // 10: a review that moved
+        "2023-04"); // 12: in the span a late change split off
+        // 2024-03 not: the unchanged review R0; 2024-05 not: 11: a type-1 change;
+        // 2023-07 not: 12: after the split span, the version (and key) is the same
     p.run().waitUntilFinish();
   }
 
