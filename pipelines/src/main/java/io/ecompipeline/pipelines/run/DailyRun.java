@@ -109,8 +109,7 @@ public final class DailyRun {
     boolean funnelInStep = inStep.clickstream();
     // With one month of gold there is nothing to keep, and finding the touched months costs a few
     // dozen more steps a run: a month-long history (the demo's) would pay them every day for nothing.
-    boolean severalMonths = goldMonths() > 1;
-    boolean byMonth = inStep.allSilver() && severalMonths;
+    boolean byMonth = inStep.allSilver() && goldMonths() > 1;
     log(funnelInStep ? "conversion funnel: corrected by the sessions this date touches"
         : "conversion funnel: rebuilt from the whole silver clickstream (gold is not known to be in step with it)");
     log(byMonth ? "gold: facts and daily aggregates recomputed for the months this date touches"
@@ -197,8 +196,8 @@ public final class DailyRun {
   /** How many month partitions the live fact_order_line has. */
   private long goldMonths() throws IOException {
     return LakePublisher.list(LakePaths.gold(settings.lake(), GoldTables.FACT_ORDER_LINE.name())).keySet().stream()
-        .filter(f -> f.startsWith("month=") && f.indexOf('/') > 0)
-        .map(f -> f.substring(0, f.indexOf('/')))
+        .map(LakePublisher::partitionOf)
+        .filter(partition -> partition.startsWith("month="))
         .distinct()
         .count();
   }

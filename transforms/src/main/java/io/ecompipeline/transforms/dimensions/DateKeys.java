@@ -30,6 +30,11 @@ public final class DateKeys {
     return month(d.getYear(), d.getMonthValue());
   }
 
+  /** The month of a date key as YYYY-MM. */
+  public static String month(int dateKey) {
+    return month(dateKey / 10000, dateKey / 100 % 100);
+  }
+
   /** {@code YYYY-MM} (years 1000–9999), built by hand: {@code String.format} per row is costly. */
   public static String month(int year, int month) {
     return year + (month < 10 ? "-0" : "-") + month;

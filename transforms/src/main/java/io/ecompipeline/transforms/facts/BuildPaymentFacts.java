@@ -5,6 +5,7 @@ import io.ecompipeline.transforms.dimensions.SurrogateKeys;
 import io.ecompipeline.transforms.schema.GoldTables;
 import io.ecompipeline.transforms.schema.SilverTables;
 import io.ecompipeline.transforms.util.BundleSideInput;
+import io.ecompipeline.transforms.util.MonthFilter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.ecompipeline.transforms.gold;
 
 import io.ecompipeline.transforms.dimensions.DateKeys;
 import io.ecompipeline.transforms.schema.Table;
-import io.ecompipeline.transforms.util.BundleSideInput;
+import io.ecompipeline.transforms.util.MonthFilter;
 import java.util.List;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -31,10 +31,7 @@ final class InMonths extends PTransform<PCollection<Row>, PCollection<Row>> {
 
   /** YYYY-MM of an INT yyyymmdd column. */
   static SerializableFunction<Row, String> ofDateKey(String column) {
-    return r -> {
-      int key = r.getInt32(column);
-      return DateKeys.month(key / 10000, key / 100 % 100);
-    };
+    return r -> DateKeys.month(r.getInt32(column));
   }
 
   @Override
@@ -42,15 +39,15 @@ final class InMonths extends PTransform<PCollection<Row>, PCollection<Row>> {
     if (months == null) {
       return rows;
     }
-    return rows.apply("RowsInMonths", ParDo.of(new InMonthsFn(BundleSideInput.of(months), monthOf)).withSideInputs(months))
+    return rows.apply("RowsInMonths", ParDo.of(new InMonthsFn(MonthFilter.of(months), monthOf)).withSideInputs(months))
         .setRowSchema(table.beamSchema());
   }
 
   private static final class InMonthsFn extends DoFn<Row, Row> {
-    private final BundleSideInput<List<String>> months;
+    private final MonthFilter months;
     private final SerializableFunction<Row, String> monthOf;
 
-    InMonthsFn(BundleSideInput<List<String>> months, SerializableFunction<Row, String> monthOf) {
+    InMonthsFn(MonthFilter months, SerializableFunction<Row, String> monthOf) {
       this.months = months;
       this.monthOf = monthOf;
     }
@@ -62,7 +59,7 @@ final class InMonths extends PTransform<PCollection<Row>, PCollection<Row>> {
 
     @ProcessElement
     public void process(ProcessContext c, BoundedWindow window) {
-      if (months.get(c, window).contains(monthOf.apply(c.element()))) {
+      if (months.keeps(c, window, monthOf.apply(c.element()))) {
         c.output(c.element());
       }
     }

@@ -238,7 +238,7 @@ public final class TouchedMonths extends PTransform<PCollectionTuple, PCollectio
       if (before != after) {
         for (int d : new int[] {before, after}) {
           if (d != Integer.MAX_VALUE) {
-            out.output(DateKeys.month(d / 10000, d / 100 % 100));
+            out.output(DateKeys.month(d));
           }
         }
       }

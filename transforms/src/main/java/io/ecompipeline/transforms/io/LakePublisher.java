@@ -41,10 +41,10 @@ public final class LakePublisher {
     public List<String> touchedPartitions() {
       TreeSet<String> dirs = new TreeSet<>();
       for (String p : written) {
-        dirs.add(parent(p));
+        dirs.add(partitionOf(p));
       }
       for (String p : deleted) {
-        dirs.add(parent(p));
+        dirs.add(partitionOf(p));
       }
       return List.copyOf(dirs);
     }
@@ -52,11 +52,12 @@ public final class LakePublisher {
     public boolean changed() {
       return !written.isEmpty() || !deleted.isEmpty();
     }
+  }
 
-    private static String parent(String relative) {
-      int slash = relative.lastIndexOf('/');
-      return slash < 0 ? "" : relative.substring(0, slash);
-    }
+  /** The partition folder of a file given relative to its table (e.g. {@code month=2025-01}); "" for the root. */
+  public static String partitionOf(String relative) {
+    int slash = relative.lastIndexOf('/');
+    return slash < 0 ? "" : relative.substring(0, slash);
   }
 
   /** Makes {@code targetDir} hold exactly the files of {@code stagingDir}. */
@@ -76,13 +77,14 @@ public final class LakePublisher {
 
   /**
    * Publishes the files of {@code stagingDir} over {@code targetDir}, which then holds exactly the
-   * staged files inside the top-level {@code folders} (e.g. {@code month=2025-01}) and keeps every
-   * live file outside them: a table rebuilt for some of its partitions only.
+   * staged files inside the partition folders {@code partitions} (as {@link #partitionOf} names
+   * them, e.g. {@code month=2025-01}) and keeps every live file outside them: a table rebuilt for
+   * some of its partitions only.
    */
-  public static PublishResult publishWithin(String stagingDir, String targetDir, Collection<String> folders)
+  public static PublishResult publishWithin(String stagingDir, String targetDir, Collection<String> partitions)
       throws IOException {
-    Set<String> replaced = Set.copyOf(folders);
-    return publish(stagingDir, targetDir, live -> live.indexOf('/') > 0 && replaced.contains(live.substring(0, live.indexOf('/'))));
+    Set<String> replaced = Set.copyOf(partitions);
+    return publish(stagingDir, targetDir, live -> replaced.contains(partitionOf(live)));
   }
 
   private static PublishResult publish(String stagingDir, String targetDir, Predicate<String> obsoleteUnlessStaged)

@@ -25,8 +25,7 @@ public final class Layouts {
   public static SerializableFunction<Row, String> monthOfDateKey(String dateKeyColumn, boolean filePerDay) {
     return row -> {
       int key = row.getInt32(dateKeyColumn);
-      String month = DateKeys.month(key / 10000, key / 100 % 100);
-      return "month=" + month + "/" + (filePerDay ? "part-" + key + ".parquet" : PART);
+      return "month=" + DateKeys.month(key) + "/" + (filePerDay ? "part-" + key + ".parquet" : PART);
     };
   }
 

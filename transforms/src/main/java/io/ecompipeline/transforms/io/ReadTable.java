@@ -1,7 +1,7 @@
 package io.ecompipeline.transforms.io;
 
 import io.ecompipeline.transforms.schema.Table;
-import io.ecompipeline.transforms.util.BundleSideInput;
+import io.ecompipeline.transforms.util.MonthFilter;
 import java.util.List;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -47,7 +47,7 @@ public final class ReadTable extends PTransform<PBegin, PCollection<Row>> {
     PCollection<FileIO.ReadableFile> files = input.apply("Files of " + table.name(), MatchedFiles.of(LakePaths.join(tableDir, "**.parquet")));
     if (skippedMonths != null) {
       files = files.apply("Files outside the months of " + table.name(),
-          ParDo.of(new OutsideMonthsFn(BundleSideInput.of(skippedMonths))).withSideInputs(skippedMonths));
+          ParDo.of(new OutsideMonthsFn(MonthFilter.of(skippedMonths))).withSideInputs(skippedMonths));
     }
     return files
         .apply("Parse " + table.name(), ParDo.of(WholeFileFn.of(new ParquetFileRows(table), input.getPipeline().getOptions())))
@@ -56,9 +56,9 @@ public final class ReadTable extends PTransform<PBegin, PCollection<Row>> {
 
   private static final class OutsideMonthsFn extends DoFn<FileIO.ReadableFile, FileIO.ReadableFile> {
     private static final String FOLDER = "/month=";
-    private final BundleSideInput<List<String>> months;
+    private final MonthFilter months;
 
-    OutsideMonthsFn(BundleSideInput<List<String>> months) {
+    OutsideMonthsFn(MonthFilter months) {
       this.months = months;
     }
 
@@ -75,7 +75,7 @@ public final class ReadTable extends PTransform<PBegin, PCollection<Row>> {
         throw new IllegalArgumentException(path + " is not in a month=YYYY-MM/ folder");
       }
       String month = path.substring(at + FOLDER.length(), at + FOLDER.length() + 7);
-      if (!months.get(c, window).contains(month)) {
+      if (!months.keeps(c, window, month)) {
         c.output(c.element());
       }
     }

@@ -1,7 +1,6 @@
-package io.ecompipeline.transforms.facts;
+package io.ecompipeline.transforms.util;
 
 import io.ecompipeline.transforms.dimensions.DateKeys;
-import io.ecompipeline.transforms.util.BundleSideInput;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,10 +10,11 @@ import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.PCollectionView;
 
 /**
- * The months a fact builder builds facts for: all of them, or those of a side input (gold by
- * touched month); the facts of the other months are kept from the previous gold.
+ * The months (YYYY-MM) a DoFn keeps: all of them, or those of a side input (gold by touched
+ * month), fetched once per bundle. The owning DoFn calls {@link #reset()} from its
+ * {@code @StartBundle}.
  */
-final class MonthFilter implements Serializable {
+public final class MonthFilter implements Serializable {
   private final BundleSideInput<List<String>> months;
 
   private MonthFilter(BundleSideInput<List<String>> months) {
@@ -22,12 +22,12 @@ final class MonthFilter implements Serializable {
   }
 
   /** Every month when {@code months} is null. */
-  static MonthFilter of(PCollectionView<List<String>> months) {
+  public static MonthFilter of(PCollectionView<List<String>> months) {
     return new MonthFilter(months == null ? null : BundleSideInput.of(months));
   }
 
   /** {@code views} and {@code months} when there is one: the side inputs of the DoFn that filters. */
-  static List<PCollectionView<?>> sideInputs(PCollectionView<List<String>> months, PCollectionView<?>... views) {
+  public static List<PCollectionView<?>> sideInputs(PCollectionView<List<String>> months, PCollectionView<?>... views) {
     List<PCollectionView<?>> all = new ArrayList<>(List.of(views));
     if (months != null) {
       all.add(months);
@@ -35,11 +35,15 @@ final class MonthFilter implements Serializable {
     return all;
   }
 
-  boolean keeps(DoFn<?, ?>.ProcessContext c, BoundedWindow window, Instant ts) {
-    return months == null || months.get(c, window).contains(DateKeys.month(ts));
+  public boolean keeps(DoFn<?, ?>.ProcessContext c, BoundedWindow window, Instant ts) {
+    return keeps(c, window, DateKeys.month(ts));
   }
 
-  void reset() {
+  public boolean keeps(DoFn<?, ?>.ProcessContext c, BoundedWindow window, String month) {
+    return months == null || months.get(c, window).contains(month);
+  }
+
+  public void reset() {
     if (months != null) {
       months.reset();
     }
