@@ -41,14 +41,16 @@ final class GoldLineage {
       return new InStep(false, false);
     }
     JsonNode recorded = RunManifest.JSON.readTree(LakeFiles.readString(path));
-    boolean all = recorded.path("format").asInt() == FORMAT;
-    for (Table t : BuildGold.REQUIRED_SILVER) {
-      if (!t.equals(SilverTables.CLICKSTREAM)) {
-        all &= matches(recorded.path(section(t)), lake, t);
-      }
-    }
     boolean clickstream = matches(recorded.path(section(SilverTables.CLICKSTREAM)), lake, SilverTables.CLICKSTREAM);
-    return new InStep(clickstream, all && clickstream);
+    // Stops listing at the first table out of step: on S3 each table is a LIST call or more.
+    boolean all = clickstream && recorded.path("format").asInt() == FORMAT;
+    for (Table t : BuildGold.REQUIRED_SILVER) {
+      if (!all) {
+        break;
+      }
+      all = t.equals(SilverTables.CLICKSTREAM) || matches(recorded.path(section(t)), lake, t);
+    }
+    return new InStep(clickstream, all);
   }
 
   /**
