@@ -45,10 +45,7 @@ final class GoldLineage {
     // Stops listing at the first table out of step: on S3 each table is a LIST call or more.
     boolean all = clickstream && recorded.path("format").asInt() == FORMAT;
     for (Table t : BuildGold.REQUIRED_SILVER) {
-      if (!all) {
-        break;
-      }
-      all = t.equals(SilverTables.CLICKSTREAM) || matches(recorded.path(section(t)), lake, t);
+      all = all && (t.equals(SilverTables.CLICKSTREAM) || matches(recorded.path(section(t)), lake, t));
     }
     return new InStep(clickstream, all);
   }
