@@ -9,15 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * bin/jit-opts: for a Flink run of one date of a local lake, C1 alone on a small day with a short
- * history, else C2 alone.
+ * history, else C2 alone, with its inlining bounded unless the day is huge.
  */
 class JitOptsTest {
+  private static final String C2_BOUNDED = "-XX:-TieredCompilation -XX:FreqInlineSize=100 -XX:InlineSmallCode=500";
   private static final Path SCRIPT = Path.of("..", "bin", "jit-opts").toAbsolutePath().normalize();
 
   @TempDir Path lake;
@@ -31,8 +33,14 @@ class JitOptsTest {
 
   @Test
   void aBigDayRunsWithoutTieredCompilation() throws Exception {
-    assertThat(jitOpts("run", "--lake", lake.toString(), "--date", "2025-01-02"), equalTo("-XX:-TieredCompilation"));
-    assertThat(jitOpts("run", "--lake=" + lake, "--date=2025-01-02", "--runner=flink"), equalTo("-XX:-TieredCompilation"));
+    assertThat(jitOpts("run", "--lake", lake.toString(), "--date", "2025-01-02"), equalTo(C2_BOUNDED));
+    assertThat(jitOpts("run", "--lake=" + lake, "--date=2025-01-02", "--runner=flink"), equalTo(C2_BOUNDED));
+  }
+
+  @Test
+  void aHugeDayRunsWithoutTieredCompilationAndWithFullInlining() throws Exception {
+    assertThat(jitOpts(Map.of("ECOM_HUGE_DAY_MIB", "2"), "run", "--lake", lake.toString(), "--date", "2025-01-02"),
+        equalTo("-XX:-TieredCompilation"));
   }
 
   @Test
@@ -45,7 +53,7 @@ class JitOptsTest {
   void aSmallDayOnALongHistoryRunsWithoutTieredCompilation() throws Exception {
     Path lines = Files.createDirectories(lake.resolve("silver/order_items/order_date=2024-12-01/customer_region=eu"));
     Files.write(lines.resolve("part-00000.parquet"), new byte[2 << 20]);
-    assertThat(jitOpts("run", "--lake", lake.toString(), "--date", "2025-01-01"), equalTo("-XX:-TieredCompilation"));
+    assertThat(jitOpts("run", "--lake", lake.toString(), "--date", "2025-01-01"), equalTo(C2_BOUNDED));
   }
 
   @Test
@@ -59,11 +67,16 @@ class JitOptsTest {
 
   /** The script's output with 1 MiB thresholds: a 2 MiB day is big, 2 MiB of silver order lines a long history. */
   private static String jitOpts(String... args) throws Exception {
+    return jitOpts(Map.of(), args);
+  }
+
+  private static String jitOpts(Map<String, String> environment, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().put("ECOM_BIG_DAY_MIB", "1");
     pb.environment().put("ECOM_LONG_HISTORY_MIB", "1");
+    pb.environment().putAll(environment);
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     assertThat("exit code of " + command, p.waitFor(), equalTo(0));
