@@ -54,6 +54,10 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-load", description = "Stop after gold: do not load the warehouse.")
   boolean noLoad;
 
+  @Option(names = "--silver-only", description = "Stop after silver: publish silver, quarantine and the quality report;"
+      + " gold and the warehouse are not touched (the next full run rebuilds gold whole).")
+  boolean silverOnly;
+
   @Option(names = "--full-load", description = "Load every gold month, not only those this run touched"
       + " (for a new or rebuilt warehouse beside an existing lake).")
   boolean fullLoad;
@@ -163,7 +167,11 @@ public final class RunCommand implements Callable<Integer> {
     if (config != null && !Files.isRegularFile(config)) {
       throw usage("--config " + config + " is not a file");
     }
-    if (!noLoad && !warehouse.matches("jdbc:(duckdb|postgresql|redshift):.*")) {
+    if (silverOnly && fullLoad) {
+      throw usage("--full-load loads gold, which --silver-only does not build; drop one of them");
+    }
+    boolean load = !noLoad && !silverOnly;
+    if (load && !warehouse.matches("jdbc:(duckdb|postgresql|redshift):.*")) {
       throw usage("--warehouse must be jdbc:duckdb:FILE, jdbc:postgresql://… or jdbc:redshift://…; got " + warehouse);
     }
     if (!Identifiers.IDENTIFIER.matcher(schema).matches()) {
@@ -178,7 +186,8 @@ public final class RunCommand implements Callable<Integer> {
     if (master != null && runner == RunnerKind.direct) {
       throw usage("--master applies to --runner flink or spark only");
     }
-    return new RunSettings(lake, runner, effectiveParallelism, noLoad ? null : warehouse, schema, config, fiscalStartMonth, master, s3, fullLoad);
+    return new RunSettings(lake, runner, effectiveParallelism, load ? warehouse : null, schema, config, fiscalStartMonth, master, s3, fullLoad,
+        silverOnly);
   }
 
   private LocalDate parseDate(String option, String value) {

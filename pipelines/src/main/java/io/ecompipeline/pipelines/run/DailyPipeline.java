@@ -66,6 +66,7 @@ final class DailyPipeline {
    * With {@code byMonth} (the previous gold was built from the previous silver, every table of it),
    * the facts and the month-partitioned aggregates are built for the months the date touches only
    * ({@link TouchedMonths}, listed in {@link #TOUCHED_MONTHS}); otherwise gold is built whole.
+   * With {@link RunSettings#silverOnly()} the graph ends at silver: neither flag applies.
    */
   static void build(Pipeline p, RunSettings settings, QualityRules rules, LocalDate date, String staging, String piiSalt,
       boolean funnelInStep, boolean byMonth) {
@@ -87,10 +88,13 @@ final class DailyPipeline {
 
     BuildSilver buildSilver = BuildSilver.forRun(date, rules).withBronze(bronze).withPreviousSilver(previous)
         .withIncrementalMerge(mergedInPlace);
-    SilverResult silver = p.apply(funnelInStep ? buildSilver.withTouchedSessionsOnly() : buildSilver);
+    boolean silverOnly = settings.silverOnly();
+    SilverResult silver = p.apply(silverOnly ? buildSilver.withClickstreamFilesOnly()
+        : funnelInStep ? buildSilver.withTouchedSessionsOnly() : buildSilver);
+    boolean wholeClickstream = !silverOnly && !funnelInStep;
     Map<Table, PCollection<Row>> silverRows = new HashMap<>();
     for (Table table : silverTables()) {
-      if (LakeLayout.SILVER_PARTITIONED_BY_ORDER.contains(table) || (funnelInStep && table.equals(SilverTables.CLICKSTREAM))) {
+      if (LakeLayout.SILVER_PARTITIONED_BY_ORDER.contains(table) || (!wholeClickstream && table.equals(SilverTables.CLICKSTREAM))) {
         continue;
       }
       PCollection<Row> rows = silver.table(table);
@@ -127,6 +131,10 @@ final class DailyPipeline {
         .apply("Encode quality facts", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
             .via((KV<String, String> kv) -> KV.of(QUALITY_FACTS, encodeFact(kv))))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
+    if (silverOnly) {
+      p.apply("Write silver and quarantine", files);
+      return;
+    }
 
     Map<Table, PCollection<Row>> silverForGold = new HashMap<>();
     for (Table t : BuildGold.REQUIRED_SILVER) {

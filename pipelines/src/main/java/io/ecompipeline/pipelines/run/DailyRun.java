@@ -89,7 +89,7 @@ public final class DailyRun {
         manifest.finish("succeeded", null);
         return null;
       });
-      return printSummary(RunSummary.of(date, quality, counters, touchedMonths, QualityGates.warnings(quality, rules).size(), loaded,
+      return printSummary(RunSummary.of(date, quality, counters, !settings.silverOnly(), touchedMonths, QualityGates.warnings(quality, rules).size(), loaded,
           (System.nanoTime() - began) / 1_000_000));
     } catch (EcomException e) {
       finishFailed(e.getMessage());
@@ -105,6 +105,12 @@ public final class DailyRun {
   private Map<String, Long> transform(PipelineOptions options, QualityRules rules) throws IOException {
     LakeFiles.deleteTree(staging);
     Pipeline p = Pipeline.create(options);
+    if (settings.silverOnly()) {
+      log("gold: not built (--silver-only); the next full run rebuilds it whole");
+      manifest.section("gold_built", RunManifest.JSON.getNodeFactory().textNode("not built (--silver-only)"));
+      DailyPipeline.build(p, settings, rules, date, staging, piiSalt(), false, false);
+      return runPipeline(p);
+    }
     GoldLineage.InStep inStep = GoldLineage.of(settings.lake());
     boolean funnelInStep = inStep.clickstream();
     // With one month of gold there is nothing to keep, and finding the touched months costs a few
@@ -123,14 +129,23 @@ public final class DailyRun {
       }
     }
     manifest.section("gold_built", built);
-    DailyPipeline.build(p, settings, rules, date, staging, ops.masksPii() ? ops.piiSalt() : null, funnelInStep, byMonth);
-    PipelineResult result = p.run();
-    result.waitUntilFinish();
+    DailyPipeline.build(p, settings, rules, date, staging, piiSalt(), funnelInStep, byMonth);
+    Map<String, Long> counters = runPipeline(p);
     touchedMonths = byMonth ? readTouchedMonths() : null;
     if (byMonth) {
       manifest.section("gold_touched_months", RunManifest.JSON.valueToTree(touchedMonths));
       log("gold: months recomputed: " + (touchedMonths.isEmpty() ? "none" : String.join(", ", touchedMonths)));
     }
+    return counters;
+  }
+
+  private String piiSalt() {
+    return ops.masksPii() ? ops.piiSalt() : null;
+  }
+
+  private static Map<String, Long> runPipeline(Pipeline p) {
+    PipelineResult result = p.run();
+    result.waitUntilFinish();
     return Counters.of(result);
   }
 
@@ -156,7 +171,7 @@ public final class DailyRun {
     return summary;
   }
 
-  /** Publishes quarantine and silver, then gold; returns what changed in gold, per table. */
+  /** Publishes quarantine and silver, then gold (unless silver only); returns what changed in gold, per table. */
   private Map<String, PublishResult> publish() throws IOException {
     String lake = settings.lake();
     ObjectNode published = RunManifest.JSON.createObjectNode();
@@ -173,7 +188,7 @@ public final class DailyRun {
           : LakePublisher.publish(from, to));
     }
     Map<String, PublishResult> gold = new LinkedHashMap<>();
-    for (Table t : GoldTables.ALL) {
+    for (Table t : settings.silverOnly() ? List.<Table>of() : GoldTables.ALL) {
       String from = LakePaths.join(staging, "gold", t.name());
       String to = LakePaths.gold(lake, t.name());
       PublishResult r = touchedMonths != null && builtByMonth(t)
@@ -182,7 +197,9 @@ public final class DailyRun {
       record(published, "gold/" + t.name(), r);
       gold.put(t.name(), r);
     }
-    GoldLineage.record(lake);
+    if (!settings.silverOnly()) {
+      GoldLineage.record(lake);
+    }
     LakeFiles.deleteTree(staging);
     manifest.section("published", published);
     return gold;

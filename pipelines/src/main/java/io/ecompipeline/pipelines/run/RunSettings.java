@@ -17,6 +17,9 @@ import java.nio.file.Path;
  * @param s3 how to reach an {@code s3://} lake
  * @param fullLoad load every gold month into the warehouse, not only the months this run touched
  *     (for a new or rebuilt warehouse beside an existing lake)
+ * @param silverOnly stop after silver: publish silver, quarantine and the quality report, leave
+ *     gold and the warehouse as they are (the next full run finds gold out of step with silver and
+ *     rebuilds it whole)
  */
 public record RunSettings(
     String lake,
@@ -28,7 +31,8 @@ public record RunSettings(
     int fiscalStartMonth,
     String master,
     S3Settings s3,
-    boolean fullLoad) {
+    boolean fullLoad,
+    boolean silverOnly) {
 
   /** {@code parallelism} for a local run that picks its own per date (see {@link LocalParallelism}). */
   public static final int AUTO = -1;
@@ -43,6 +47,6 @@ public record RunSettings(
   public RunSettings(String lake, RunnerKind runner, int parallelism, String warehouseUrl, String schema, Path rulesFile,
       int fiscalStartMonth) {
     this(lake, runner, parallelism, warehouseUrl, schema, rulesFile, fiscalStartMonth, null,
-        S3Settings.of(null, null, null, System.getenv()), false);
+        S3Settings.of(null, null, null, System.getenv()), false, false);
   }
 }

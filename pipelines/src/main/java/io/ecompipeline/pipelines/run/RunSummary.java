@@ -14,6 +14,7 @@ import java.util.Map;
  * What one date's run did, in numbers: the one-screen summary at the end of {@code run}, and a
  * row of the table at the end of a backfill.
  *
+ * @param goldRows rows written per gold table; empty when the run stopped at silver
  * @param warehouseRows rows loaded, or -1 when the run did not load
  */
 public record RunSummary(
@@ -35,8 +36,8 @@ public record RunSummary(
     return new RunSummary(date, "failed", millis, 0, 0, 0, 0, Map.of(), Map.of(), null, 0, -1);
   }
 
-  /** {@code goldMonths}: the months gold was built for (null when built whole). */
-  static RunSummary of(LocalDate date, QualitySummary quality, Map<String, Long> counters, List<String> goldMonths,
+  /** {@code goldMonths}: the months gold was built for (null when built whole or not built). */
+  static RunSummary of(LocalDate date, QualitySummary quality, Map<String, Long> counters, boolean goldBuilt, List<String> goldMonths,
       int gateWarnings, LoadResult load, long millis) {
     long read = 0;
     long accepted = 0;
@@ -55,7 +56,7 @@ public record RunSummary(
           + counters.getOrDefault(IncrementalMerge.keptRows(t), 0L));
     }
     Map<String, Long> gold = new LinkedHashMap<>();
-    for (Table t : GoldTables.ALL) {
+    for (Table t : goldBuilt ? GoldTables.ALL : List.<Table>of()) {
       gold.put(t.name(), counters.getOrDefault("write." + t.name() + ".rows", 0L));
     }
     long wh = load == null ? -1 : load.tables().stream().mapToLong(LoadResult.TableResult::rows).sum();
@@ -69,7 +70,7 @@ public record RunSummary(
     b.append(String.format("  bronze      read %,d: accepted %,d, quarantined %,d, duplicates dropped %,d%n", read, accepted,
         quarantined, duplicates));
     b.append("  silver      ").append(join(silverRows)).append('\n');
-    b.append("  gold        ").append(join(goldRows)).append('\n');
+    b.append("  gold        ").append(goldRows.isEmpty() ? "not built (--silver-only)" : join(goldRows)).append('\n');
     if (goldMonths != null) {
       b.append("              facts and daily aggregates built for ")
           .append(goldMonths.isEmpty() ? "no month (nothing they show changed)" : "month(s) " + String.join(", ", goldMonths))

@@ -35,34 +35,37 @@ public final class BuildSilver extends PTransform<PBegin, SilverResult> {
   private final Map<Table, PCollection<BronzeRecord>> bronze;
   private final Map<Table, PCollection<Row>> previous;
   private final Map<Table, String> mergedInPlace;
-  private final boolean touchedSessions;
+  private final Clickstream clickstream;
+
+  /** What the run needs of the silver clickstream besides its files to write. */
+  private enum Clickstream { WHOLE, TOUCHED_SESSIONS, NOTHING_MORE }
 
   private BuildSilver(LocalDate runDate, QualityRules rules, Map<Table, PCollection<BronzeRecord>> bronze,
-      Map<Table, PCollection<Row>> previous, Map<Table, String> mergedInPlace, boolean touchedSessions) {
+      Map<Table, PCollection<Row>> previous, Map<Table, String> mergedInPlace, Clickstream clickstream) {
     super("Build silver " + runDate);
     this.runDate = runDate;
     this.rules = rules;
     this.bronze = bronze;
     this.previous = previous;
     this.mergedInPlace = mergedInPlace;
-    this.touchedSessions = touchedSessions;
+    this.clickstream = clickstream;
   }
 
   public static BuildSilver forRun(LocalDate runDate, QualityRules rules) {
     if (runDate == null || rules == null) {
       throw new IllegalArgumentException("BuildSilver needs a run date and quality rules");
     }
-    return new BuildSilver(runDate, rules, Map.of(), Map.of(), Map.of(), false);
+    return new BuildSilver(runDate, rules, Map.of(), Map.of(), Map.of(), Clickstream.WHOLE);
   }
 
   /** Today's bronze records per entity; a missing entity has no records today. */
   public BuildSilver withBronze(Map<Table, PCollection<BronzeRecord>> bronzeByEntity) {
-    return new BuildSilver(runDate, rules, Map.copyOf(bronzeByEntity), previous, mergedInPlace, touchedSessions);
+    return new BuildSilver(runDate, rules, Map.copyOf(bronzeByEntity), previous, mergedInPlace, clickstream);
   }
 
   /** The silver rows of the previous run per table (entities and histories); a missing table is empty. */
   public BuildSilver withPreviousSilver(Map<Table, PCollection<Row>> previousByTable) {
-    return new BuildSilver(runDate, rules, bronze, Map.copyOf(previousByTable), mergedInPlace, touchedSessions);
+    return new BuildSilver(runDate, rules, bronze, Map.copyOf(previousByTable), mergedInPlace, clickstream);
   }
 
   /**
@@ -71,7 +74,7 @@ public final class BuildSilver extends PTransform<PBegin, SilverResult> {
    * read back and rewritten. Their files must each hold one partition and first-arrival date.
    */
   public BuildSilver withIncrementalMerge(Map<Table, String> tableDirs) {
-    return new BuildSilver(runDate, rules, bronze, previous, Map.copyOf(tableDirs), touchedSessions);
+    return new BuildSilver(runDate, rules, bronze, previous, Map.copyOf(tableDirs), clickstream);
   }
 
   /**
@@ -80,10 +83,22 @@ public final class BuildSilver extends PTransform<PBegin, SilverResult> {
    * files are then not read at all, except for their session column.
    */
   public BuildSilver withTouchedSessionsOnly() {
+    return withClickstream(Clickstream.TOUCHED_SESSIONS);
+  }
+
+  /**
+   * Neither the whole silver clickstream nor its touched sessions, only its files to write: for a
+   * run that stops at silver. The clickstream must be merged incrementally.
+   */
+  public BuildSilver withClickstreamFilesOnly() {
+    return withClickstream(Clickstream.NOTHING_MORE);
+  }
+
+  private BuildSilver withClickstream(Clickstream wanted) {
     if (!mergedInPlace.containsKey(SilverTables.CLICKSTREAM)) {
-      throw new IllegalStateException("touched sessions need the clickstream merged incrementally (withIncrementalMerge)");
+      throw new IllegalStateException("only a clickstream merged incrementally (withIncrementalMerge) is written without being read whole");
     }
-    return new BuildSilver(runDate, rules, bronze, previous, mergedInPlace, true);
+    return new BuildSilver(runDate, rules, bronze, previous, mergedInPlace, wanted);
   }
 
   @Override
@@ -98,11 +113,13 @@ public final class BuildSilver extends PTransform<PBegin, SilverResult> {
       quarantine.add(validated.quarantined());
       todayValid.put(entity, validated.valid());
       Table history = HISTORIES.get(entity);
-      if (touchedSessions && entity.equals(SilverTables.CLICKSTREAM)) {
+      if (clickstream != Clickstream.WHOLE && entity.equals(SilverTables.CLICKSTREAM)) {
         String dir = mergedInPlace.get(entity);
         IncrementalMerge.Result merge = validated.valid().apply(IncrementalMerge.of(entity, dir).withoutWholeTable());
         merges.put(entity, merge);
-        sessions = validated.valid().apply(TouchedSessions.of(dir, merge));
+        if (clickstream == Clickstream.TOUCHED_SESSIONS) {
+          sessions = validated.valid().apply(TouchedSessions.of(dir, merge));
+        }
       } else if (mergedInPlace.containsKey(entity)) {
         IncrementalMerge.Result merge = validated.valid().apply(IncrementalMerge.of(entity, mergedInPlace.get(entity)));
         merges.put(entity, merge);
