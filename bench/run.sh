@@ -9,7 +9,8 @@
 #
 # Per (scale, runner): generate a 2-day lake (day 1 is the full customer/product load), run day 1
 # untimed, then run day 2 under /usr/bin/time -v: wall time, peak RSS, the manifest's stage times,
-# the day's bronze order lines and the fact rows. The DuckDB baseline (bench/duckdb-baseline.sql via
+# the day's bronze order lines and the fact rows. On flink day 2 also runs bronze -> silver only
+# (`run --silver-only`, on a copy of the lake before day 2; --no-silver-only skips it). The DuckDB baseline (bench/duckdb-baseline.sql via
 # bench/Baseline.java) runs on the same lake and date. Runs are sequential; the 1-minute load
 # average before each run is recorded because other work on the machine skews the numbers.
 #
@@ -33,6 +34,7 @@ JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx8g}"
 SPARK_JAVA_OPTS="${BENCH_SPARK_JAVA_OPTS:-$JAVA_OPTS}"   # Spark at scale 100 needs more than 8 GiB (docs/BENCHMARKS.md)
 RENDER_ONLY=0
 GEN=1
+SILVER_ONLY=1        # also time each flink day N bronze -> silver only (run --silver-only), issue 3's target
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -47,6 +49,7 @@ while [[ $# -gt 0 ]]; do
     --out) OUT="$2"; shift 2 ;;
     --render-only) RENDER_ONLY=1; shift ;;   # re-write docs/BENCHMARKS.md from $WORK/results.tsv
     --no-gen-rate) GEN=0; shift ;;
+    --no-silver-only) SILVER_ONLY=0; shift ;;
     -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -126,7 +129,7 @@ jit_for() { "$ROOT/bin/jit-opts" run --lake "$1" --date "$2" --runner "$3"; }
 
 # Runs days 1..N-1 untimed, day N timed; appends a result row.
 bench_run() { # scale runner days
-  local scale="$1" runner="$2" days="$3" jar opts lake wh d rc la
+  local scale="$1" runner="$2" days="$3" jar opts lake wh d
   jar="$(jar_for "$runner")"
   opts="$(opts_for "$runner")"
   lake="$(fresh_lake "$scale" "$days" "$runner")"
@@ -142,11 +145,28 @@ bench_run() { # scale runner days
     fi
   done
   d="$(day "$days")"
+  # The same day bronze -> silver only (issue 3's target) on a copy of the lake as the full run finds it.
+  local silver_lake="$lake-silver-only"
+  rm -rf "$silver_lake"
+  [[ $SILVER_ONLY -eq 1 && "$runner" == flink ]] && cp -a "$lake" "$silver_lake"
+  timed_day "$scale" "$runner" "$days" "$lake" "$d" "$runner" --warehouse "jdbc:duckdb:$wh"
+  if [[ -d "$silver_lake" ]]; then
+    timed_day "$scale" "$runner" "$days" "$silver_lake" "$d" "$runner (silver only)" --silver-only
+    rm -rf "$silver_lake"
+  fi
+}
+
+# Times one run of date d on lake under /usr/bin/time -v and appends its result row.
+timed_day() { # scale runner days lake d label run-options...
+  local scale="$1" runner="$2" days="$3" lake="$4" d="$5" label="$6" jar opts rc la
+  shift 6
+  jar="$(jar_for "$runner")"
+  opts="$(opts_for "$runner")"
   la="$(loadavg)"
-  log "scale $scale $runner: day $d (timed; load $la)"
+  log "scale $scale $label: day $d (timed; load $la)"
   set +e
   timeout "$TIMEOUT" /usr/bin/time -v -o "$lake/time-$d.txt" java $(jit_for "$lake" "$d" "$runner") $opts -jar "$jar" run --lake "$lake" --date "$d" \
-      --runner "$runner" --warehouse "jdbc:duckdb:$wh" > "$lake/run-$d.log" 2>&1
+      --runner "$runner" "$@" > "$lake/run-$d.log" 2>&1
   rc=$?
   set -e
   local tf mf
@@ -159,7 +179,7 @@ bench_run() { # scale runner days
   read -r wall rss cpu <<< "$tf"
   read -r tr qu pu lo lines facts _ <<< "$mf"
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
-    "$scale" "$runner" "$days" "$status" "$wall" "$rss" "$tr" "$qu" "$pu" "$lo" "$lines" "$facts" "$la" "$cpu" >> "$RESULTS"
+    "$scale" "$label" "$days" "$status" "$wall" "$rss" "$tr" "$qu" "$pu" "$lo" "$lines" "$facts" "$la" "$cpu" >> "$RESULTS"
 }
 
 baseline_run() { # scale days
@@ -255,9 +275,10 @@ for r in rows:
     rate = (f"{n / w:,.0f}" if n / w >= 10 else f"{n / w:.2f}") if w and n else "-"
     ratio = cratio = "-"
     b = base.get((scale, days))
-    if runner != "duckdb-sql" and b and num(b[4]) and w:
+    # the baseline builds gold too: a silver-only run is not compared with it
+    if runner != "duckdb-sql" and "silver only" not in runner and b and num(b[4]) and w:
         ratio = f"{w / num(b[4]):.0f}×"
-    if runner != "duckdb-sql" and b and len(b) > 13 and num(b[13]) and c:
+    if runner != "duckdb-sql" and "silver only" not in runner and b and len(b) > 13 and num(b[13]) and c:
         cratio = f"{c / num(b[13]):.0f}×"
     if runner == "duckdb-sql":
         tr = f"{tr} (SQL only)"
@@ -266,7 +287,9 @@ lines.append("")
 lines.append("`wall s` is the whole process (JVM start included), `transform s` … `load s` come from the run's "
              "`_runs/<date>/manifest.json`; for `duckdb-sql` the transform column is the SQL time without JVM start. "
              "`CPU s` = user + system seconds of the process (what the run costs, less sensitive than wall to other load on the machine). "
-             "`lines/s` = the day's bronze order lines / wall s. `× DuckDB SQL` = our time / the baseline's on the same lake and date.")
+             "`lines/s` = the day's bronze order lines / wall s. `× DuckDB SQL` = our time / the baseline's on the same lake and date. "
+             "`(silver only)` rows are the same day run bronze → silver only (`run --silver-only`, issue 3's target) on a copy of the lake before it; "
+             "the baseline, which builds gold too, is not compared with them.")
 gen = "\n".join(lines) + "\n"
 begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
 text = open(out).read() if os.path.exists(out) else f"# Benchmarks\n\n{begin}\n{end}\n"
