@@ -1,7 +1,7 @@
 package io.ecompipeline.transforms.io;
 
+import io.ecompipeline.transforms.util.InMemoryBytes;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +29,7 @@ final class SortedRuns<T> implements Iterator<T> {
   SortedRuns(Iterable<byte[]> runs, int offset, Coder<T> coder, Comparator<T> order) {
     this.order = order;
     for (byte[] run : runs) {
-      Run<T> r = new Run<>(new BytesIn(run, offset), coder);
+      Run<T> r = new Run<>(new InMemoryBytes.Input(run, offset), coder);
       if (r.advance()) {
         heap.add(r);
       }
@@ -91,11 +91,11 @@ final class SortedRuns<T> implements Iterator<T> {
 
   /** One run and its next element. */
   private static final class Run<T> {
-    private final BytesIn in;
+    private final InMemoryBytes.Input in;
     private final Coder<T> coder;
     T head;
 
-    Run(BytesIn in, Coder<T> coder) {
+    Run(InMemoryBytes.Input in, Coder<T> coder) {
       this.in = in;
       this.coder = coder;
     }
@@ -110,51 +110,6 @@ final class SortedRuns<T> implements Iterator<T> {
         throw new UncheckedIOException("a run of encoded elements is corrupt", e);
       }
       return true;
-    }
-  }
-
-  /**
-   * {@link java.io.ByteArrayInputStream} without its locks: a row decodes byte by byte, and the
-   * synchronized {@code read()} was a tenth of the writer's time.
-   */
-  private static final class BytesIn extends InputStream {
-    private final byte[] bytes;
-    private int pos;
-
-    BytesIn(byte[] bytes, int offset) {
-      this.bytes = bytes;
-      this.pos = offset;
-    }
-
-    @Override
-    public int read() {
-      return pos < bytes.length ? bytes[pos++] & 0xff : -1;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) {
-      if (len == 0) {
-        return 0;
-      }
-      int n = Math.min(len, bytes.length - pos);
-      if (n <= 0) {
-        return -1;
-      }
-      System.arraycopy(bytes, pos, b, off, n);
-      pos += n;
-      return n;
-    }
-
-    @Override
-    public long skip(long n) {
-      int k = (int) Math.max(0, Math.min(n, bytes.length - pos));
-      pos += k;
-      return k;
-    }
-
-    @Override
-    public int available() {
-      return bytes.length - pos;
     }
   }
 }

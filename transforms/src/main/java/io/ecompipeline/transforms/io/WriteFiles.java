@@ -1,7 +1,7 @@
 package io.ecompipeline.transforms.io;
 
 import io.ecompipeline.transforms.schema.Table;
-import java.io.ByteArrayOutputStream;
+import io.ecompipeline.transforms.util.InMemoryBytes;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.channels.WritableByteChannel;
@@ -240,7 +240,7 @@ public final class WriteFiles extends PTransform<PBegin, PCollection<KV<String, 
    */
   private static final class Chunk<T> {
     private final List<T> elements = new ArrayList<>();
-    private final Buffer encoded = new Buffer();
+    private final InMemoryBytes.Output encoded = new InMemoryBytes.Output(4 << 10);
     private final ContentDigest digest = new ContentDigest();
     /** Where each element's encoding ends in {@link #encoded}. */
     private int[] ends = new int[64];
@@ -274,13 +274,6 @@ public final class WriteFiles extends PTransform<PBegin, PCollection<KV<String, 
         pos += length;
       }
       return out;
-    }
-
-    /** A byte stream whose buffer can be read in place. */
-    private static final class Buffer extends ByteArrayOutputStream {
-      byte[] bytes() {
-        return buf;
-      }
     }
   }
 

@@ -70,7 +70,15 @@ final class KeyHashes {
     public KeyHashes extractOutput(long[] acc) {
       long[] hashes = Arrays.copyOfRange(acc, 1, (int) acc[0] + 1);
       Arrays.sort(hashes);
-      return new KeyHashes(Arrays.stream(hashes).distinct().toArray());
+      // Duplicates are adjacent once sorted: squeezed out in place (a stream's distinct() boxes
+      // every hash into a hash set: a million of them for a day's clickstream).
+      int distinct = 0;
+      for (int i = 0; i < hashes.length; i++) {
+        if (distinct == 0 || hashes[i] != hashes[distinct - 1]) {
+          hashes[distinct++] = hashes[i];
+        }
+      }
+      return new KeyHashes(Arrays.copyOf(hashes, distinct));
     }
 
     @Override

@@ -3,11 +3,14 @@ package io.ecompipeline.transforms.quality;
 import io.ecompipeline.transforms.schema.Column;
 import io.ecompipeline.transforms.schema.SilverTables;
 import io.ecompipeline.transforms.schema.Table;
+import io.ecompipeline.transforms.util.InMemoryBytes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.beam.sdk.coders.BooleanCoder;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
@@ -77,18 +80,20 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
     // Today's rows and the previous ones meet in one GroupByKey, each tagged with where it came
     // from: a CoGroupByKey would add a ParDo per input and one more after it, and every ParDo
     // costs the Flink translation several serialisations of the pipeline options (a small day's
-    // largest fixed cost).
-    KvCoder<String, KV<Boolean, Row>> tagged = KvCoder.of(StringUtf8Coder.of(), KvCoder.of(BooleanCoder.of(), rowCoder));
+    // largest fixed cost). The rows cross it encoded: Flink copies a record between operators and
+    // into its sort buffers by decoding and re-encoding it with its coder, which for a byte array
+    // is a copy and for a row is field by field (three times each before the group).
+    KvCoder<String, KV<Boolean, byte[]>> tagged = KvCoder.of(StringUtf8Coder.of(), KvCoder.of(BooleanCoder.of(), ByteArrayCoder.of()));
     PCollection<Row> prev = previous != null
         ? previous
         : today.getPipeline().apply("No previous " + table.name(), Create.empty(rowCoder));
     List<String> key = table.key();
     return PCollectionList
-        .of(today.apply("Key today's rows", ParDo.of(new KeyBy(key, true))).setCoder(tagged))
-        .and(prev.apply("Key previous rows", ParDo.of(new KeyBy(key, false))).setCoder(tagged))
+        .of(today.apply("Key today's rows", ParDo.of(new KeyBy(key, rowCoder, true))).setCoder(tagged))
+        .and(prev.apply("Key previous rows", ParDo.of(new KeyBy(key, rowCoder, false))).setCoder(tagged))
         .apply("Today's and previous rows", Flatten.pCollections())
         .apply("Group by natural key", GroupByKey.create())
-        .apply("Keep the latest version", ParDo.of(new KeepLatest(table, countedEntity)))
+        .apply("Keep the latest version", ParDo.of(new KeepLatest(table, rowCoder, countedEntity)))
         .setRowSchema(table.beamSchema());
   }
 
@@ -113,19 +118,27 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
     return sb.toString();
   }
 
-  /** Keys a row by its natural key, tagged whether it is one of today's rows. */
-  static final class KeyBy extends DoFn<Row, KV<String, KV<Boolean, Row>>> {
+  /** Keys a row, encoded, by its natural key, tagged whether it is one of today's rows. */
+  static final class KeyBy extends DoFn<Row, KV<String, KV<Boolean, byte[]>>> {
     private final List<String> key;
+    private final Coder<Row> rowCoder;
     private final boolean today;
+    private transient InMemoryBytes.Output buffer;
 
-    KeyBy(List<String> key, boolean today) {
+    KeyBy(List<String> key, Coder<Row> rowCoder, boolean today) {
       this.key = key;
+      this.rowCoder = rowCoder;
       this.today = today;
     }
 
+    @Setup
+    public void setup() {
+      buffer = new InMemoryBytes.Output(1 << 10);
+    }
+
     @ProcessElement
-    public void process(@Element Row row, OutputReceiver<KV<String, KV<Boolean, Row>>> out) {
-      out.output(KV.of(keyOf(row, key), KV.of(today, row)));
+    public void process(@Element Row row, OutputReceiver<KV<String, KV<Boolean, byte[]>>> out) {
+      out.output(KV.of(keyOf(row, key), KV.of(today, InMemoryBytes.encode(rowCoder, row, buffer))));
     }
   }
 
@@ -143,16 +156,18 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
   /** The order of arrival: ingest date, then file name, then line. */
   private static final List<String> ARRIVAL = List.of("ingest_date", "source_file", "source_line");
 
-  static final class KeepLatest extends DoFn<KV<String, Iterable<KV<Boolean, Row>>>, Row> {
+  static final class KeepLatest extends DoFn<KV<String, Iterable<KV<Boolean, byte[]>>>, Row> {
     private final Table table;
+    private final Coder<Row> rowCoder;
     private final Counter accepted;
     private final Counter duplicates;
     private transient Comparator<Row> later;
     private transient Comparator<Row> arrival;
     private transient int[] contentColumns;
 
-    KeepLatest(Table table, String countedEntity) {
+    KeepLatest(Table table, Coder<Row> rowCoder, String countedEntity) {
       this.table = table;
+      this.rowCoder = rowCoder;
       this.accepted = countedEntity == null ? null : SilverCounters.counter(SilverCounters.accepted(countedEntity));
       this.duplicates = countedEntity == null ? null : SilverCounters.counter(SilverCounters.duplicates(countedEntity));
     }
@@ -177,13 +192,14 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<KV<Boolean, Row>>> group, OutputReceiver<Row> out) {
+    public void process(@Element KV<String, Iterable<KV<Boolean, byte[]>>> group, OutputReceiver<Row> out) {
       List<Row> todays = new ArrayList<>();
       List<Row> all = new ArrayList<>();
-      for (KV<Boolean, Row> tagged : group.getValue()) {
-        all.add(tagged.getValue());
+      for (KV<Boolean, byte[]> tagged : group.getValue()) {
+        Row row = InMemoryBytes.decode(rowCoder, tagged.getValue());
+        all.add(row);
         if (tagged.getKey()) {
-          todays.add(tagged.getValue());
+          todays.add(row);
         }
       }
       Row winner = all.stream().max(later).orElseThrow();
