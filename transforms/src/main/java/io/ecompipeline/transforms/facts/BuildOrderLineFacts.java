@@ -125,9 +125,9 @@ public final class BuildOrderLineFacts extends PTransform<PCollectionTuple, PCol
     @ProcessElement
     public void process(ProcessContext c, BoundedWindow window) {
       // Silver holds one (latest) version per order_id; a line without one is pending.
-      Row order = c.element().getValue().getOnly(JoinByOrderId.ORDER, null);
+      Row order = JoinByOrderId.order(c.element().getValue());
       if (order == null) {
-        c.element().getValue().getAll(JoinByOrderId.LINE).forEach(l -> pendingLines.inc());
+        JoinByOrderId.lines(c.element().getValue()).forEach(l -> pendingLines.inc());
         return;
       }
       Instant orderTs = order.getValue("order_ts");
@@ -139,7 +139,7 @@ public final class BuildOrderLineFacts extends PTransform<PCollectionTuple, PCol
       String customerId = order.getString("customer_id");
       long customerKey =
           PointInTimeLookup.keyAt(customerVersions.get(customerId), orderTs);
-      for (Row line : c.element().getValue().getAll(JoinByOrderId.LINE)) {
+      for (Row line : JoinByOrderId.lines(c.element().getValue())) {
         String productId = line.getString("product_id");
         long productKey = PointInTimeLookup.keyAt(productVersions.get(productId), orderTs);
         if (customerKey == SurrogateKeys.UNKNOWN) {

@@ -103,9 +103,9 @@ public final class BuildPaymentFacts extends PTransform<PCollectionTuple, PColle
 
     @ProcessElement
     public void process(ProcessContext c, BoundedWindow window) {
-      Row order = c.element().getValue().getOnly(JoinByOrderId.ORDER, null);
+      Row order = JoinByOrderId.order(c.element().getValue());
       Map<String, Iterable<VersionSpan>> versions = customers.get(c, window);
-      for (Row payment : c.element().getValue().getAll(JoinByOrderId.PAYMENT)) {
+      for (Row payment : JoinByOrderId.payments(c.element().getValue())) {
         Instant paymentTs = payment.getValue("payment_ts");
         if (!months.keeps(c, window, paymentTs)) {
           continue;

@@ -392,11 +392,11 @@ public final class TouchedMonths extends PTransform<PCollectionTuple, PCollectio
     @ProcessElement
     public void process(ProcessContext c, BoundedWindow window) {
       CoGbkResult joined = c.element().getValue();
-      Row order = joined.getOnly(JoinByOrderId.ORDER, null);
+      Row order = JoinByOrderId.order(joined);
       TreeSet<String> months = new TreeSet<>();
       if (order == null) {
         // Payments of an unknown order are facts of their own (customer -1); lines wait for their order.
-        for (Row payment : joined.getAll(JoinByOrderId.PAYMENT)) {
+        for (Row payment : JoinByOrderId.payments(joined)) {
           if (wonToday(payment)) {
             months.add(DateKeys.month(payment.<Instant>getValue("payment_ts")));
           }
@@ -409,13 +409,13 @@ public final class TouchedMonths extends PTransform<PCollectionTuple, PCollectio
         List<Long> customerChanged = customersChanged.get(c, window).get(order.getString("customer_id"));
         Map<String, List<Long>> products = productsChanged.get(c, window);
         boolean linesChanged = orderChanged || within(customerChanged, orderMicros);
-        for (Row line : joined.getAll(JoinByOrderId.LINE)) {
+        for (Row line : JoinByOrderId.lines(joined)) {
           linesChanged |= wonToday(line) || within(products.get(line.getString("product_id")), orderMicros);
         }
         if (linesChanged) {
           months.add(orderMonth);
         }
-        for (Row payment : joined.getAll(JoinByOrderId.PAYMENT)) {
+        for (Row payment : JoinByOrderId.payments(joined)) {
           Instant paymentTs = payment.getValue("payment_ts");
           if (orderChanged || wonToday(payment) || within(customerChanged, Table.epochMicros(paymentTs))) {
             months.add(DateKeys.month(paymentTs));

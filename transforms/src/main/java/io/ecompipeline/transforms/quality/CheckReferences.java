@@ -117,7 +117,7 @@ public final class CheckReferences extends PTransform<PBegin, ReferenceResult> {
     @ProcessElement
     public void process(ProcessContext c, BoundedWindow window) {
       CoGbkResult joined = c.element().getValue();
-      Row order = joined.getOnly(JoinByOrderId.ORDER, null);
+      Row order = JoinByOrderId.order(joined);
       String partition = SilverPartitions.PENDING;
       if (order != null) {
         String region = regions.get(c, window).get(order.getString("customer_id"));
@@ -129,7 +129,7 @@ public final class CheckReferences extends PTransform<PBegin, ReferenceResult> {
         c.output(ORDERS, KV.of(partition, order));
       }
       Map<String, String> known = products.get(c, window);
-      for (Row line : joined.getAll(JoinByOrderId.LINE)) {
+      for (Row line : JoinByOrderId.lines(joined)) {
         if (!known.containsKey(line.getString("product_id"))) {
           orphanProduct.inc();
         }
@@ -139,7 +139,7 @@ public final class CheckReferences extends PTransform<PBegin, ReferenceResult> {
         c.output(LINES, KV.of(partition, line));
       }
       if (order == null) {
-        for (Row ignored : joined.getAll(JoinByOrderId.PAYMENT)) {
+        for (Row ignored : JoinByOrderId.payments(joined)) {
           orphanOrder.inc();
         }
       }

@@ -44,11 +44,11 @@ class JoinByOrderIdTest {
   }
 
   private static String describe(KV<String, CoGbkResult> group) {
-    Row order = group.getValue().getOnly(JoinByOrderId.ORDER, null);
+    Row order = JoinByOrderId.order(group.getValue());
     TreeSet<Integer> lines = new TreeSet<>();
-    group.getValue().getAll(JoinByOrderId.LINE).forEach(l -> lines.add(l.getInt32("line_number")));
+    JoinByOrderId.lines(group.getValue()).forEach(l -> lines.add(l.getInt32("line_number")));
     TreeSet<String> payments = new TreeSet<>();
-    group.getValue().getAll(JoinByOrderId.PAYMENT).forEach(x -> payments.add(x.getString("payment_id")));
+    JoinByOrderId.payments(group.getValue()).forEach(x -> payments.add(x.getString("payment_id")));
     return group.getKey() + " order=" + (order == null ? "none" : order.getString("customer_id"))
         + " lines=" + lines + " payments=" + payments;
   }
