@@ -127,7 +127,7 @@ public final class BuildOrderLineFacts extends PTransform<PCollectionTuple, PCol
       // Silver holds one (latest) version per order_id; a line without one is pending.
       Row order = JoinByOrderId.order(c.element().getValue());
       if (order == null) {
-        JoinByOrderId.lines(c.element().getValue()).forEach(l -> pendingLines.inc());
+        pendingLines.inc(JoinByOrderId.lines(c.element().getValue()).size());
         return;
       }
       Instant orderTs = order.getValue("order_ts");

@@ -139,9 +139,7 @@ public final class CheckReferences extends PTransform<PBegin, ReferenceResult> {
         c.output(LINES, KV.of(partition, line));
       }
       if (order == null) {
-        for (Row ignored : JoinByOrderId.payments(joined)) {
-          orphanOrder.inc();
-        }
+        orphanOrder.inc(JoinByOrderId.payments(joined).size());
       }
     }
   }
