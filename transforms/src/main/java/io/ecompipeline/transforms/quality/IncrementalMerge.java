@@ -24,6 +24,7 @@ import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -76,10 +77,11 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
 
   @Override
   public Result expand(PCollection<Row> today) {
-    List<String> key = table.key();
-    PCollectionView<KeyHashes> todaysKeys = today
+    // Today's rows are keyed once, for the merge and for their hashes.
+    PCollection<KV<String, KV<Boolean, byte[]>>> keyedToday = LatestByNaturalKey.keyToday(table, today);
+    PCollectionView<KeyHashes> todaysKeys = keyedToday
         .apply("Hash today's keys", MapElements.into(TypeDescriptors.longs())
-            .via((Row r) -> KeyHashes.hash(LatestByNaturalKey.keyOf(r, key))))
+            .via((KV<String, KV<Boolean, byte[]>> kv) -> KeyHashes.hash(kv.getKey())))
         .apply("Today's keys", Combine.globally(new KeyHashes.Collect()).asSingletonView());
 
     TupleTag<Row> touched = new TupleTag<>("touched");
@@ -95,7 +97,8 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
             .withOutputTags(touched, TupleTagList.of(untouched).and(replaced).and(superseded)));
     Schema schema = table.beamSchema();
     PCollection<Row> readBack = previous.get(touched).setRowSchema(schema);
-    PCollection<Row> merged = today.apply(LatestByNaturalKey.of(table).withPrevious(readBack));
+    PCollection<Row> merged = keyedToday.apply("Latest " + table.name() + " by natural key",
+        LatestByNaturalKey.of(table).withPrevious(readBack).keyed());
     PCollection<Row> kept = previous.get(untouched).setRowSchema(schema);
     PCollection<Row> whole = !wholeTable ? null : PCollectionList.of(merged).and(kept)
         .apply("Whole " + table.name(), Flatten.pCollections())

@@ -76,25 +76,60 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
 
   @Override
   public PCollection<Row> expand(PCollection<Row> today) {
-    SchemaCoder<Row> rowCoder = SchemaCoder.of(table.beamSchema());
-    // Today's rows and the previous ones meet in one GroupByKey, each tagged with where it came
-    // from: a CoGroupByKey would add a ParDo per input and one more after it, and every ParDo
-    // costs the Flink translation several serialisations of the pipeline options (a small day's
-    // largest fixed cost). The rows cross it encoded: Flink copies a record between operators and
-    // into its sort buffers by decoding and re-encoding it with its coder, which for a byte array
-    // is a copy and for a row is field by field (three times each before the group).
-    KvCoder<String, KV<Boolean, byte[]>> tagged = KvCoder.of(StringUtf8Coder.of(), KvCoder.of(BooleanCoder.of(), ByteArrayCoder.of()));
-    PCollection<Row> prev = previous != null
-        ? previous
-        : today.getPipeline().apply("No previous " + table.name(), Create.empty(rowCoder));
-    List<String> key = table.key();
-    return PCollectionList
-        .of(today.apply("Key today's rows", ParDo.of(new KeyBy(key, rowCoder, true))).setCoder(tagged))
-        .and(prev.apply("Key previous rows", ParDo.of(new KeyBy(key, rowCoder, false))).setCoder(tagged))
-        .apply("Today's and previous rows", Flatten.pCollections())
-        .apply("Group by natural key", GroupByKey.create())
-        .apply("Keep the latest version", ParDo.of(new KeepLatest(table, rowCoder, countedEntity)))
-        .setRowSchema(table.beamSchema());
+    return keyToday(table, today).apply("Merge with the previous rows", keyed());
+  }
+
+  /**
+   * Today's rows keyed and encoded as the merge groups them, for a caller that reads them too
+   * ({@link IncrementalMerge} hashes their keys): one keying, and the rows fan out as bytes.
+   */
+  static PCollection<KV<String, KV<Boolean, byte[]>>> keyToday(Table table, PCollection<Row> today) {
+    return today.apply("Key today's rows", ParDo.of(new KeyBy(table.key(), rowCoder(table), true))).setCoder(tagged());
+  }
+
+  /** The merge of rows keyed by {@link #keyToday} with the previous rows. */
+  PTransform<PCollection<KV<String, KV<Boolean, byte[]>>>, PCollection<Row>> keyed() {
+    return new Keyed(this);
+  }
+
+  private static SchemaCoder<Row> rowCoder(Table table) {
+    return SchemaCoder.of(table.beamSchema());
+  }
+
+  /**
+   * Today's rows and the previous ones meet in one GroupByKey, each tagged with where it came
+   * from: a CoGroupByKey would add a ParDo per input and one more after it, and every ParDo costs
+   * the Flink translation several serialisations of the pipeline options (a small day's largest
+   * fixed cost). The rows cross it encoded: Flink copies a record between operators and into its
+   * sort buffers by decoding and re-encoding it with its coder, which for a byte array is a copy
+   * and for a row is field by field (three times each before the group).
+   */
+  private static KvCoder<String, KV<Boolean, byte[]>> tagged() {
+    return KvCoder.of(StringUtf8Coder.of(), KvCoder.of(BooleanCoder.of(), ByteArrayCoder.of()));
+  }
+
+  private static final class Keyed extends PTransform<PCollection<KV<String, KV<Boolean, byte[]>>>, PCollection<Row>> {
+    private final LatestByNaturalKey merge;
+
+    Keyed(LatestByNaturalKey merge) {
+      this.merge = merge;
+    }
+
+    @Override
+    public PCollection<Row> expand(PCollection<KV<String, KV<Boolean, byte[]>>> keyedToday) {
+      Table table = merge.table;
+      SchemaCoder<Row> rowCoder = rowCoder(table);
+      PCollection<Row> prev = merge.previous != null
+          ? merge.previous
+          : keyedToday.getPipeline().apply("No previous " + table.name(), Create.empty(rowCoder));
+      return PCollectionList
+          .of(keyedToday)
+          .and(prev.apply("Key previous rows", ParDo.of(new KeyBy(table.key(), rowCoder, false))).setCoder(tagged()))
+          .apply("Today's and previous rows", Flatten.pCollections())
+          .apply("Group by natural key", GroupByKey.create())
+          .apply("Keep the latest version", ParDo.of(new KeepLatest(table, rowCoder, merge.countedEntity)))
+          .setRowSchema(table.beamSchema());
+    }
   }
 
   /** A stable text key of the key columns (values are required, so never null). */
