@@ -2,18 +2,23 @@ package io.ecompipeline.transforms.quality;
 
 import io.ecompipeline.transforms.ingest.BronzeRecord;
 import io.ecompipeline.transforms.schema.Table;
+import io.ecompipeline.transforms.util.InMemoryBytes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
+import org.apache.beam.sdk.schemas.SchemaCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
@@ -39,27 +44,50 @@ public final class ValidateRecords extends PTransform<PCollection<BronzeRecord>,
 
   @Override
   public ValidationResult expand(PCollection<BronzeRecord> records) {
+    // Valid rows leave the rules encoded: on Flink every output of a multi-output ParDo goes to
+    // each output's filter, so the quarantine's filter would decode every valid row to drop it;
+    // a byte array is a copy there. They are decoded once, right after their own filter.
+    Coder<Row> rowCoder = SchemaCoder.of(entity.beamSchema());
     PCollectionTuple out = records.apply("Apply quality rules",
         ParDo.of(new ApplyRules(new RecordValidator(entity, rules, runDate), entity.name(),
-                rules.freshness(entity.name()).map(QualityRules.Freshness::column).orElse(null)))
-            .withOutputTags(ValidationResult.VALID, TupleTagList.of(ValidationResult.QUARANTINED)));
-    out.get(ValidationResult.VALID).setRowSchema(entity.beamSchema());
-    out.get(ValidationResult.QUARANTINED).setCoder(QuarantineRecord.RecordCoder.of());
-    return new ValidationResult(out);
+                rules.freshness(entity.name()).map(QualityRules.Freshness::column).orElse(null), rowCoder))
+            .withOutputTags(ApplyRules.VALID_ENCODED, TupleTagList.of(ValidationResult.QUARANTINED)));
+    PCollection<Row> valid = out.get(ApplyRules.VALID_ENCODED).setCoder(ByteArrayCoder.of())
+        .apply("Decode valid rows", ParDo.of(new DecodeRows(rowCoder)))
+        .setRowSchema(entity.beamSchema());
+    return new ValidationResult(valid, out.get(ValidationResult.QUARANTINED).setCoder(QuarantineRecord.RecordCoder.of()));
   }
 
-  static final class ApplyRules extends DoFn<BronzeRecord, Row> {
+  private static final class DecodeRows extends DoFn<byte[], Row> {
+    private final Coder<Row> coder;
+
+    DecodeRows(Coder<Row> coder) {
+      this.coder = coder;
+    }
+
+    @ProcessElement
+    public void process(@Element byte[] encoded, OutputReceiver<Row> out) {
+      out.output(InMemoryBytes.decode(coder, encoded));
+    }
+  }
+
+  static final class ApplyRules extends DoFn<BronzeRecord, byte[]> {
+    static final TupleTag<byte[]> VALID_ENCODED = new TupleTag<>() {};
+
     private final RecordValidator validator;
     private final String entity;
     private final Counter read;
     private final Counter quarantined;
     private final String freshnessColumn;
     private final Distribution newest;
+    private final Coder<Row> rowCoder;
     private transient Map<String, Counter> byRule;
+    private transient InMemoryBytes.Output buffer;
 
     /** {@code freshnessColumn}: the timestamp whose newest valid value the quality report needs, or null. */
-    ApplyRules(RecordValidator validator, String entity, String freshnessColumn) {
+    ApplyRules(RecordValidator validator, String entity, String freshnessColumn, Coder<Row> rowCoder) {
       this.validator = validator;
+      this.rowCoder = rowCoder;
       this.entity = entity;
       this.read = SilverCounters.counter(SilverCounters.read(entity));
       this.quarantined = SilverCounters.counter(SilverCounters.quarantined(entity));
@@ -71,6 +99,7 @@ public final class ValidateRecords extends PTransform<PCollection<BronzeRecord>,
     public void process(@Element BronzeRecord record, MultiOutputReceiver out) {
       if (byRule == null) {
         byRule = new HashMap<>();
+        buffer = new InMemoryBytes.Output(1 << 10);
       }
       read.inc();
       RecordValidator.Outcome o = validator.validate(record);
@@ -79,7 +108,7 @@ public final class ValidateRecords extends PTransform<PCollection<BronzeRecord>,
         if (fresh != null) {
           newest.update(Table.epochMicros(fresh));
         }
-        out.get(ValidationResult.VALID).output(o.row());
+        out.get(VALID_ENCODED).output(InMemoryBytes.encode(rowCoder, o.row(), buffer));
       } else {
         quarantined.inc();
         byRule.computeIfAbsent(o.rule(), r -> SilverCounters.counter(SilverCounters.quarantined(entity, r))).inc();

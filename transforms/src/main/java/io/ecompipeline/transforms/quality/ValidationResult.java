@@ -4,7 +4,6 @@ import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.POutput;
 import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.Row;
@@ -12,32 +11,34 @@ import org.apache.beam.sdk.values.TupleTag;
 
 /** What validation gives: typed silver rows and the quarantined records. */
 public final class ValidationResult implements POutput {
-  static final TupleTag<Row> VALID = new TupleTag<>() {};
+  private static final TupleTag<Row> VALID = new TupleTag<>() {};
   static final TupleTag<QuarantineRecord> QUARANTINED = new TupleTag<>() {};
 
-  private final PCollectionTuple tuple;
+  private final PCollection<Row> valid;
+  private final PCollection<QuarantineRecord> quarantined;
 
-  ValidationResult(PCollectionTuple tuple) {
-    this.tuple = tuple;
+  ValidationResult(PCollection<Row> valid, PCollection<QuarantineRecord> quarantined) {
+    this.valid = valid;
+    this.quarantined = quarantined;
   }
 
   /** Valid rows in the entity's silver schema, lineage filled. */
   public PCollection<Row> valid() {
-    return tuple.get(VALID);
+    return valid;
   }
 
   public PCollection<QuarantineRecord> quarantined() {
-    return tuple.get(QUARANTINED);
+    return quarantined;
   }
 
   @Override
   public Pipeline getPipeline() {
-    return tuple.getPipeline();
+    return valid.getPipeline();
   }
 
   @Override
   public Map<TupleTag<?>, PValue> expand() {
-    return tuple.expand();
+    return Map.of(VALID, valid, QUARANTINED, quarantined);
   }
 
   @Override
