@@ -89,7 +89,7 @@ public final class DailyRun {
         manifest.finish("succeeded", null);
         return null;
       });
-      return printSummary(RunSummary.of(date, quality, counters, !settings.silverOnly(), touchedMonths, QualityGates.warnings(quality, rules).size(), loaded,
+      return printSummary(RunSummary.of(date, quality, counters, settings.goldTables(), touchedMonths, QualityGates.warnings(quality, rules).size(), loaded,
           (System.nanoTime() - began) / 1_000_000));
     } catch (EcomException e) {
       finishFailed(e.getMessage());
@@ -188,7 +188,7 @@ public final class DailyRun {
           : LakePublisher.publish(from, to));
     }
     Map<String, PublishResult> gold = new LinkedHashMap<>();
-    for (Table t : settings.silverOnly() ? List.<Table>of() : GoldTables.ALL) {
+    for (Table t : settings.goldTables()) {
       String from = LakePaths.join(staging, "gold", t.name());
       String to = LakePaths.gold(lake, t.name());
       PublishResult r = touchedMonths != null && builtByMonth(t)

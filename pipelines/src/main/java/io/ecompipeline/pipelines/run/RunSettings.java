@@ -2,7 +2,10 @@ package io.ecompipeline.pipelines.run;
 
 import io.ecompipeline.pipelines.cli.RunnerKind;
 import io.ecompipeline.pipelines.s3.S3Settings;
+import io.ecompipeline.transforms.schema.GoldTables;
+import io.ecompipeline.transforms.schema.Table;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What a run needs to know beyond its date.
@@ -41,6 +44,11 @@ public record RunSettings(
     if (s3 == null) {
       s3 = S3Settings.DEFAULTS;
     }
+  }
+
+  /** The gold tables this run builds and publishes: none when it stops at silver. */
+  public List<Table> goldTables() {
+    return silverOnly ? List.of() : GoldTables.ALL;
   }
 
   /** A local run with S3 settings from the environment. */

@@ -2,7 +2,6 @@ package io.ecompipeline.pipelines.run;
 
 import io.ecompipeline.transforms.quality.IncrementalMerge;
 import io.ecompipeline.transforms.quality.QualitySummary;
-import io.ecompipeline.transforms.schema.GoldTables;
 import io.ecompipeline.transforms.schema.Table;
 import io.ecompipeline.warehouse.load.LoadResult;
 import java.time.LocalDate;
@@ -36,8 +35,8 @@ public record RunSummary(
     return new RunSummary(date, "failed", millis, 0, 0, 0, 0, Map.of(), Map.of(), null, 0, -1);
   }
 
-  /** {@code goldMonths}: the months gold was built for (null when built whole or not built). */
-  static RunSummary of(LocalDate date, QualitySummary quality, Map<String, Long> counters, boolean goldBuilt, List<String> goldMonths,
+  /** {@code goldTables}: those the run built; {@code goldMonths}: the months they were built for (null when built whole or not built). */
+  static RunSummary of(LocalDate date, QualitySummary quality, Map<String, Long> counters, List<Table> goldTables, List<String> goldMonths,
       int gateWarnings, LoadResult load, long millis) {
     long read = 0;
     long accepted = 0;
@@ -56,7 +55,7 @@ public record RunSummary(
           + counters.getOrDefault(IncrementalMerge.keptRows(t), 0L));
     }
     Map<String, Long> gold = new LinkedHashMap<>();
-    for (Table t : goldBuilt ? GoldTables.ALL : List.<Table>of()) {
+    for (Table t : goldTables) {
       gold.put(t.name(), counters.getOrDefault("write." + t.name() + ".rows", 0L));
     }
     long wh = load == null ? -1 : load.tables().stream().mapToLong(LoadResult.TableResult::rows).sum();

@@ -16,7 +16,7 @@ final class StageDatasets {
   static Function<String, Lineage.Datasets> of(RunSettings settings, String runId) {
     List<String> bronze = SilverTables.ENTITIES.stream().map(t -> "bronze/" + t.name()).toList();
     List<String> silver = names("silver/", DailyPipeline.silverTables());
-    List<String> gold = settings.silverOnly() ? List.of() : names("gold/", GoldTables.ALL);
+    List<String> gold = names("gold/", settings.goldTables());
     List<String> quarantine = SilverTables.ENTITIES.stream().map(t -> "quarantine/" + t.name()).toList();
     String staging = "_staging/" + runId + "/";
     List<String> staged = new ArrayList<>();

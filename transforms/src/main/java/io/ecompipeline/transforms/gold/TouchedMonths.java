@@ -8,7 +8,7 @@ import io.ecompipeline.transforms.schema.GoldTables;
 import io.ecompipeline.transforms.schema.SilverTables;
 import io.ecompipeline.transforms.schema.Table;
 import io.ecompipeline.transforms.util.BundleSideInput;
-import java.io.ByteArrayOutputStream;
+import io.ecompipeline.transforms.util.InMemoryBytes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -167,7 +167,7 @@ public final class TouchedMonths extends PTransform<PCollectionTuple, PCollectio
     private final String tsColumn;
     private final long sign;
     private transient MessageDigest md5;
-    private transient ByteArrayOutputStream bytes;
+    private transient InMemoryBytes.Output bytes;
 
     SignedHashFn(Table table, String tsColumn, long sign) {
       this.coder = RowCoder.of(table.beamSchema());
@@ -178,7 +178,7 @@ public final class TouchedMonths extends PTransform<PCollectionTuple, PCollectio
     @Setup
     public void setup() throws NoSuchAlgorithmException {
       md5 = MessageDigest.getInstance("MD5");
-      bytes = new ByteArrayOutputStream(256);
+      bytes = new InMemoryBytes.Output(256);
     }
 
     @ProcessElement
@@ -189,7 +189,8 @@ public final class TouchedMonths extends PTransform<PCollectionTuple, PCollectio
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      ByteBuffer hash = ByteBuffer.wrap(md5.digest(bytes.toByteArray()));
+      md5.update(bytes.bytes(), 0, bytes.size());
+      ByteBuffer hash = ByteBuffer.wrap(md5.digest());
       String month = DateKeys.month(row.<Instant>getValue(tsColumn));
       out.output(KV.of(month + "/a", sign * hash.getLong()));
       out.output(KV.of(month + "/b", sign * hash.getLong()));

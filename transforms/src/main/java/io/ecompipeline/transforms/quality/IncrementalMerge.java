@@ -97,8 +97,7 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
             .withOutputTags(touched, TupleTagList.of(untouched).and(replaced).and(superseded)));
     Schema schema = table.beamSchema();
     PCollection<Row> readBack = previous.get(touched).setRowSchema(schema);
-    PCollection<Row> merged = keyedToday.apply("Latest " + table.name() + " by natural key",
-        LatestByNaturalKey.of(table).withPrevious(readBack).keyed());
+    PCollection<Row> merged = keyedToday.apply(LatestByNaturalKey.of(table).withPrevious(readBack).keyed());
     PCollection<Row> kept = previous.get(untouched).setRowSchema(schema);
     PCollection<Row> whole = !wholeTable ? null : PCollectionList.of(merged).and(kept)
         .apply("Whole " + table.name(), Flatten.pCollections())

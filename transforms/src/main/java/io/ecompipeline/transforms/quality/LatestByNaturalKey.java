@@ -87,7 +87,7 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
     return today.apply("Key today's rows", ParDo.of(new KeyBy(table.key(), rowCoder(table), true))).setCoder(tagged());
   }
 
-  /** The merge of rows keyed by {@link #keyToday} with the previous rows. */
+  /** The merge of rows keyed by {@link #keyToday} with the previous rows, under this merge's name. */
   PTransform<PCollection<KV<String, KV<Boolean, byte[]>>>, PCollection<Row>> keyed() {
     return new Keyed(this);
   }
@@ -112,6 +112,7 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
     private final LatestByNaturalKey merge;
 
     Keyed(LatestByNaturalKey merge) {
+      super(merge.getName());
       this.merge = merge;
     }
 
