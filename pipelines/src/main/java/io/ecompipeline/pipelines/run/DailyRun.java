@@ -286,11 +286,15 @@ public final class DailyRun {
     org.slf4j.LoggerFactory.getLogger(DailyRun.class).info("[{}] {}", runId, message);
   }
 
-  private static String rootMessage(Throwable e) {
+  static String rootMessage(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
-    return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (cause: " + t + ")";
+    String message = t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (cause: " + t + ")";
+    return t instanceof OutOfMemoryError
+        ? message + "\nThe JVM ran out of memory: give it more (ECOM_JAVA_OPTS=-Xmx…; Flink's sorts and exchanges"
+            + " take a third of the heap limit again outside the heap, see the runbook's troubleshooting)"
+        : message;
   }
 }
