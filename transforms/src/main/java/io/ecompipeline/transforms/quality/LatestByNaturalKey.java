@@ -7,6 +7,7 @@ import io.ecompipeline.transforms.util.InMemoryBytes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
@@ -229,9 +230,20 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
 
     @ProcessElement
     public void process(@Element KV<String, Iterable<KV<Boolean, byte[]>>> group, OutputReceiver<Row> out) {
+      Iterator<KV<Boolean, byte[]>> versions = group.getValue().iterator();
+      KV<Boolean, byte[]> first = versions.next();
+      if (!versions.hasNext()) {
+        // Most keys have one version (a new key today, or an old one untouched): nothing to choose.
+        out.output(InMemoryBytes.decode(rowCoder, first.getValue()));
+        if (accepted != null && first.getKey()) {
+          accepted.inc();
+        }
+        return;
+      }
       List<Row> todays = new ArrayList<>();
       List<Row> all = new ArrayList<>();
-      for (KV<Boolean, byte[]> tagged : group.getValue()) {
+      // On with the same iterator: Flink's grouped values can be iterated once only.
+      for (KV<Boolean, byte[]> tagged = first; tagged != null; tagged = versions.hasNext() ? versions.next() : null) {
         Row row = InMemoryBytes.decode(rowCoder, tagged.getValue());
         all.add(row);
         if (tagged.getKey()) {

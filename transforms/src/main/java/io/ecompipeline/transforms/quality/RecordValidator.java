@@ -149,25 +149,66 @@ public final class RecordValidator implements Serializable {
     return runDate.plusDays(1L + days).atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
+  /**
+   * Checks the rules in their fixed order. Each step is its own small method: the validator runs
+   * on every bronze record, and as one method with five loops C2 compiled it (47 KB of code, 2.5 s
+   * each on a slow host) once normally and three times more on stack replacement, one per loop it
+   * found hot while the first compile was still queued.
+   */
   public Outcome validate(BronzeRecord r) {
     if (r.hasError()) {
       return fail(r.errorRule(), r.errorMessage());
     }
-    int n = names.length;
-    String[] raw = new String[n];
-    for (int i = 0; i < n; i++) {
+    String[] raw = rawValues(r);
+    Outcome failed = firstRequiredMissing(raw);
+    if (failed != null) {
+      return failed;
+    }
+    Object[] typed = new Object[names.length];
+    failed = typeValues(raw, typed);
+    if (failed == null) {
+      failed = checkEnumerations(typed);
+    }
+    if (failed == null) {
+      failed = checkPatterns(typed);
+    }
+    if (failed == null) {
+      failed = checkRanges(typed);
+    }
+    if (failed == null) {
+      failed = checkFuture(typed);
+    }
+    return failed != null ? failed : new Outcome(silverRow(r, typed), null, null);
+  }
+
+  /** The trimmed value of each non-lineage column; blank is null. */
+  private String[] rawValues(BronzeRecord r) {
+    String[] raw = new String[names.length];
+    for (int i = 0; i < raw.length; i++) {
       if (lineageKind[i] == VALUE) {
         String v = r.field(names[i]);
         raw[i] = v == null || v.isBlank() ? null : v.trim();
       }
     }
+    return raw;
+  }
+
+  private Outcome firstRequiredMissing(String[] raw) {
     for (int i : required) {
       if (raw[i] == null) {
-        return fail(RuleCodes.REQUIRED_MISSING, names[i] + ": required but empty");
+        return requiredMissing(i);
       }
     }
-    Object[] typed = new Object[n];
-    for (int i = 0; i < n; i++) {
+    return null;
+  }
+
+  private Outcome requiredMissing(int i) {
+    return fail(RuleCodes.REQUIRED_MISSING, names[i] + ": required but empty");
+  }
+
+  /** Fills {@code typed} with each value (or its default) typed; enumerations stay text for their check. */
+  private Outcome typeValues(String[] raw, Object[] typed) {
+    for (int i = 0; i < raw.length; i++) {
       if (lineageKind[i] != VALUE) {
         continue;
       }
@@ -175,7 +216,7 @@ public final class RecordValidator implements Serializable {
       if (v == null) {
         if (silverRequired[i]) {
           // Required in silver but neither required in bronze nor defaulted: a config gap, reported as such.
-          return fail(RuleCodes.REQUIRED_MISSING, names[i] + ": required but empty");
+          return requiredMissing(i);
         }
         continue;
       }
@@ -185,10 +226,18 @@ public final class RecordValidator implements Serializable {
       }
       Object parsed = parse(types[i], v);
       if (parsed == null) {
-        return fail(RuleCodes.INVALID_TYPE, names[i] + ": '" + v + "' " + typeProblem(types[i], v));
+        return invalidType(i, v);
       }
       typed[i] = parsed;
     }
+    return null;
+  }
+
+  private Outcome invalidType(int i, String v) {
+    return fail(RuleCodes.INVALID_TYPE, names[i] + ": '" + v + "' " + typeProblem(types[i], v));
+  }
+
+  private Outcome checkEnumerations(Object[] typed) {
     for (int e = 0; e < enumColumns.length; e++) {
       int i = enumColumns[e];
       String v = (String) typed[i];
@@ -197,10 +246,18 @@ public final class RecordValidator implements Serializable {
       }
       String lower = v.toLowerCase(Locale.ROOT);
       if (!enumValues.get(e).contains(lower)) {
-        return fail(RuleCodes.INVALID_ENUM, names[i] + ": '" + v + "' is not one of " + String.join(", ", enumValues.get(e)));
+        return invalidEnum(e, v);
       }
       typed[i] = lower;
     }
+    return null;
+  }
+
+  private Outcome invalidEnum(int e, String v) {
+    return fail(RuleCodes.INVALID_ENUM, names[enumColumns[e]] + ": '" + v + "' is not one of " + String.join(", ", enumValues.get(e)));
+  }
+
+  private Outcome checkPatterns(Object[] typed) {
     for (int k = 0; k < patternColumns.length; k++) {
       int i = patternColumns[k];
       String v = (String) typed[i];
@@ -214,36 +271,55 @@ public final class RecordValidator implements Serializable {
       }
       typed[i] = norm;
     }
+    return null;
+  }
+
+  private Outcome checkRanges(Object[] typed) {
     for (int k = 0; k < rangeColumns.length; k++) {
       Object v = typed[rangeColumns[k]];
-      if (v == null) {
-        continue;
-      }
-      QualityRules.Range range = ranges.get(k);
-      BigDecimal x = number(v);
-      if (range.min() != null && x.compareTo(range.min()) < 0) {
-        return fail(RuleCodes.OUT_OF_RANGE, range.column() + ": " + v + " is below the minimum " + range.min());
-      }
-      if (range.max() != null && x.compareTo(range.max()) > 0) {
-        return fail(RuleCodes.OUT_OF_RANGE, range.column() + ": " + v + " is above the maximum " + range.max());
-      }
-      int[] product = rangeProducts[k];
-      if (product != null && product[0] >= 0 && product[1] >= 0 && typed[product[0]] != null && typed[product[1]] != null) {
-        BigDecimal limit = number(typed[product[0]]).multiply(number(typed[product[1]]));
-        if (x.compareTo(limit) > 0) {
-          return fail(RuleCodes.OUT_OF_RANGE, range.column() + ": " + v + " exceeds "
-              + String.join(" × ", range.maxProductOf()) + " = " + limit.setScale(2, java.math.RoundingMode.UNNECESSARY));
+      if (v != null) {
+        Outcome failed = checkRange(k, v, typed);
+        if (failed != null) {
+          return failed;
         }
       }
     }
+    return null;
+  }
+
+  private Outcome checkRange(int k, Object v, Object[] typed) {
+    QualityRules.Range range = ranges.get(k);
+    BigDecimal x = number(v);
+    if (range.min() != null && x.compareTo(range.min()) < 0) {
+      return fail(RuleCodes.OUT_OF_RANGE, range.column() + ": " + v + " is below the minimum " + range.min());
+    }
+    if (range.max() != null && x.compareTo(range.max()) > 0) {
+      return fail(RuleCodes.OUT_OF_RANGE, range.column() + ": " + v + " is above the maximum " + range.max());
+    }
+    int[] product = rangeProducts[k];
+    if (product != null && product[0] >= 0 && product[1] >= 0 && typed[product[0]] != null && typed[product[1]] != null) {
+      BigDecimal limit = number(typed[product[0]]).multiply(number(typed[product[1]]));
+      if (x.compareTo(limit) > 0) {
+        return fail(RuleCodes.OUT_OF_RANGE, range.column() + ": " + v + " exceeds "
+            + String.join(" × ", range.maxProductOf()) + " = " + limit.setScale(2, java.math.RoundingMode.UNNECESSARY));
+      }
+    }
+    return null;
+  }
+
+  private Outcome checkFuture(Object[] typed) {
     for (int i : timestampColumns) {
       if (typed[i] instanceof Instant ts && !ts.isBefore(futureLimit)) {
         return fail(RuleCodes.FUTURE_TIMESTAMP, names[i] + ": " + ts + " is more than " + futureDays + " day"
             + (futureDays == 1 ? "" : "s") + " after the run date " + runDate + " (must be before " + futureLimit + ")");
       }
     }
+    return null;
+  }
+
+  private Row silverRow(BronzeRecord r, Object[] typed) {
     Table.RowBuilder row = table.row();
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < typed.length; i++) {
       switch (lineageKind[i]) {
         case SOURCE_FILE -> row.addValue(r.sourceFile());
         case SOURCE_LINE -> row.addValue(r.line());
@@ -251,7 +327,7 @@ public final class RecordValidator implements Serializable {
         default -> row.addValue(typed[i]);
       }
     }
-    return new Outcome(row.build(), null, null);
+    return row.build();
   }
 
   private static Outcome fail(String rule, String message) {
