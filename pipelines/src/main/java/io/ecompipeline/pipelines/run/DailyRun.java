@@ -286,7 +286,7 @@ public final class DailyRun {
     org.slf4j.LoggerFactory.getLogger(DailyRun.class).info("[{}] {}", runId, message);
   }
 
-  static String rootMessage(Throwable e) {
+  private static String rootMessage(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
