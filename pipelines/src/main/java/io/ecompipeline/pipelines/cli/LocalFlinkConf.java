@@ -25,10 +25,12 @@ final class LocalFlinkConf {
     if (directory == null) {
       try {
         Path dir = Files.createTempDirectory("ecom-flink-conf");
-        Path file = dir.resolve("config.yaml");
-        Files.writeString(file, yaml(Runtime.getRuntime().maxMemory()));
-        file.toFile().deleteOnExit();
+        // deleteOnExit works in reverse order of registration: the folder first, so it goes last
+        // (registered after its file, every run left an empty folder in the temp directory).
         dir.toFile().deleteOnExit();
+        Path file = dir.resolve("config.yaml");
+        file.toFile().deleteOnExit();
+        Files.writeString(file, yaml(Runtime.getRuntime().maxMemory()));
         directory = dir;
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the embedded Flink configuration", e);
