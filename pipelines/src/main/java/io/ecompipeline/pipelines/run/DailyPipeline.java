@@ -8,6 +8,7 @@ import io.ecompipeline.transforms.gold.GoldResult;
 import io.ecompipeline.transforms.gold.TouchedMonths;
 import io.ecompipeline.transforms.ingest.BronzeRecord;
 import io.ecompipeline.transforms.ingest.ReadBronze;
+import io.ecompipeline.transforms.io.LakeFiles;
 import io.ecompipeline.transforms.io.LakePaths;
 import io.ecompipeline.transforms.io.Layouts;
 import io.ecompipeline.transforms.io.ReadTable;
@@ -19,12 +20,15 @@ import io.ecompipeline.transforms.quality.SilverResult;
 import io.ecompipeline.transforms.schema.GoldTables;
 import io.ecompipeline.transforms.schema.SilverTables;
 import io.ecompipeline.transforms.schema.Table;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
@@ -77,17 +81,22 @@ final class DailyPipeline {
     }
     Map<Table, PCollection<Row>> previous = new HashMap<>();
     Map<Table, String> mergedInPlace = new HashMap<>();
+    Set<Table> large = new HashSet<>();
+    long largeBytes = Long.getLong(DailyRun.LARGE_PREVIOUS_BYTES, DailyRun.LARGE_PREVIOUS_DEFAULT);
     for (Table table : silverTables()) {
       String dir = LakePaths.silver(lake, table.name());
       if (LakeLayout.SILVER_MERGED_INCREMENTALLY.contains(table)) {
         mergedInPlace.put(table, dir);
       } else {
         previous.put(table, p.apply("Read silver " + table.name(), ReadTable.of(table, dir)));
+        if (parquetBytes(dir) >= largeBytes) {
+          large.add(table);
+        }
       }
     }
 
     BuildSilver buildSilver = BuildSilver.forRun(date, rules).withBronze(bronze).withPreviousSilver(previous)
-        .withIncrementalMerge(mergedInPlace);
+        .withIncrementalMerge(mergedInPlace).withUntouchedPassingThrough(large);
     boolean silverOnly = settings.silverOnly();
     SilverResult silver = p.apply(silverOnly ? buildSilver.withClickstreamFilesOnly()
         : funnelInStep ? buildSilver.withTouchedSessionsOnly() : buildSilver);
@@ -184,6 +193,15 @@ final class DailyPipeline {
 
   private static PCollection<Row> readGold(Pipeline p, String lake, Table table) {
     return p.apply("Read gold " + table.name(), ReadTable.of(table, LakePaths.gold(lake, table.name())));
+  }
+
+  /** The Parquet bytes under {@code dir} (none when it does not exist). */
+  private static long parquetBytes(String dir) {
+    try {
+      return LakeFiles.matchMetadata(LakePaths.join(dir, "**.parquet")).stream().mapToLong(m -> m.sizeBytes()).sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
+    }
   }
 
   /** The seven entities and the two histories: every silver table. */

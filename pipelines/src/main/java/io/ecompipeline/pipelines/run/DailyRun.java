@@ -36,6 +36,17 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  * transform succeeded and the gates held.
  */
 public final class DailyRun {
+  /**
+   * The system property giving the size of a silver table's previous files from which its previous
+   * rows that no row of the day meets skip the dedup's shuffle; by default 1 MiB (about 7,000
+   * customers or 80,000 order lines). Below it the extra steps of doing so (a set of the day's keys,
+   * a split) cost a small day more than they save. The rows are the same either way.
+   */
+  public static final String LARGE_PREVIOUS_BYTES = "ecom.largePreviousBytes";
+
+  /** The default of {@link #LARGE_PREVIOUS_BYTES}. */
+  static final long LARGE_PREVIOUS_DEFAULT = 1L << 20;
+
   private final RunSettings settings;
   private final LocalDate date;
   private final PrintWriter out;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.beam.sdk.schemas.SchemaCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -35,19 +36,22 @@ public final class BuildSilver extends PTransform<PBegin, SilverResult> {
   private final Map<Table, PCollection<BronzeRecord>> bronze;
   private final Map<Table, PCollection<Row>> previous;
   private final Map<Table, String> mergedInPlace;
+  private final Set<Table> passingThrough;
   private final Clickstream clickstream;
 
   /** What the run needs of the silver clickstream besides its files to write. */
   private enum Clickstream { WHOLE, TOUCHED_SESSIONS, NOTHING_MORE }
 
   private BuildSilver(LocalDate runDate, QualityRules rules, Map<Table, PCollection<BronzeRecord>> bronze,
-      Map<Table, PCollection<Row>> previous, Map<Table, String> mergedInPlace, Clickstream clickstream) {
+      Map<Table, PCollection<Row>> previous, Map<Table, String> mergedInPlace, Set<Table> passingThrough,
+      Clickstream clickstream) {
     super("Build silver " + runDate);
     this.runDate = runDate;
     this.rules = rules;
     this.bronze = bronze;
     this.previous = previous;
     this.mergedInPlace = mergedInPlace;
+    this.passingThrough = passingThrough;
     this.clickstream = clickstream;
   }
 
@@ -55,17 +59,26 @@ public final class BuildSilver extends PTransform<PBegin, SilverResult> {
     if (runDate == null || rules == null) {
       throw new IllegalArgumentException("BuildSilver needs a run date and quality rules");
     }
-    return new BuildSilver(runDate, rules, Map.of(), Map.of(), Map.of(), Clickstream.WHOLE);
+    return new BuildSilver(runDate, rules, Map.of(), Map.of(), Map.of(), Set.of(), Clickstream.WHOLE);
   }
 
   /** Today's bronze records per entity; a missing entity has no records today. */
   public BuildSilver withBronze(Map<Table, PCollection<BronzeRecord>> bronzeByEntity) {
-    return new BuildSilver(runDate, rules, Map.copyOf(bronzeByEntity), previous, mergedInPlace, clickstream);
+    return new BuildSilver(runDate, rules, Map.copyOf(bronzeByEntity), previous, mergedInPlace, passingThrough, clickstream);
   }
 
   /** The silver rows of the previous run per table (entities and histories); a missing table is empty. */
   public BuildSilver withPreviousSilver(Map<Table, PCollection<Row>> previousByTable) {
-    return new BuildSilver(runDate, rules, bronze, Map.copyOf(previousByTable), mergedInPlace, clickstream);
+    return new BuildSilver(runDate, rules, bronze, Map.copyOf(previousByTable), mergedInPlace, passingThrough, clickstream);
+  }
+
+  /**
+   * Tables (entities or histories) whose previous rows not met by one of today's keys skip the
+   * merge's grouping ({@link LatestByNaturalKey#passingUntouchedThrough()}): for tables whose
+   * history is large against a day. The rows are the same either way.
+   */
+  public BuildSilver withUntouchedPassingThrough(Set<Table> tables) {
+    return new BuildSilver(runDate, rules, bronze, previous, mergedInPlace, Set.copyOf(tables), clickstream);
   }
 
   /**
@@ -74,7 +87,7 @@ public final class BuildSilver extends PTransform<PBegin, SilverResult> {
    * read back and rewritten. Their files must each hold one partition and first-arrival date.
    */
   public BuildSilver withIncrementalMerge(Map<Table, String> tableDirs) {
-    return new BuildSilver(runDate, rules, bronze, previous, Map.copyOf(tableDirs), clickstream);
+    return new BuildSilver(runDate, rules, bronze, previous, Map.copyOf(tableDirs), passingThrough, clickstream);
   }
 
   /**
@@ -98,7 +111,7 @@ public final class BuildSilver extends PTransform<PBegin, SilverResult> {
     if (!mergedInPlace.containsKey(SilverTables.CLICKSTREAM)) {
       throw new IllegalStateException("only a clickstream merged incrementally (withIncrementalMerge) is written without being read whole");
     }
-    return new BuildSilver(runDate, rules, bronze, previous, mergedInPlace, wanted);
+    return new BuildSilver(runDate, rules, bronze, previous, mergedInPlace, passingThrough, wanted);
   }
 
   @Override
@@ -125,13 +138,12 @@ public final class BuildSilver extends PTransform<PBegin, SilverResult> {
         merges.put(entity, merge);
         silver.put(entity, merge.table());
       } else if (history == null) {
-        silver.put(entity, validated.valid().apply(LatestByNaturalKey.of(entity).withPrevious(previous(begin, entity))));
+        silver.put(entity, validated.valid().apply(latest(begin, entity)));
       } else {
         // The history decides what is accepted: a late change enters it even when it loses the latest table.
         silver.put(entity, validated.valid()
-            .apply(LatestByNaturalKey.of(entity).withPrevious(previous(begin, entity)).withoutCounting()));
-        silver.put(history, validated.valid()
-            .apply(LatestByNaturalKey.of(history).withPrevious(previous(begin, history)).countingAs(entity.name())));
+            .apply(latest(begin, entity).withoutCounting()));
+        silver.put(history, validated.valid().apply(latest(begin, history).countingAs(entity.name())));
       }
     }
     ReferenceResult refs = begin.apply(CheckReferences.of(
@@ -142,6 +154,12 @@ public final class BuildSilver extends PTransform<PBegin, SilverResult> {
         .setCoder(QuarantineRecord.RecordCoder.of());
     PCollection<KV<String, String>> facts = begin.apply(QualityFacts.of(rules, todayValid));
     return new SilverResult(begin.getPipeline(), silver, merges, refs, quarantined, facts, sessions);
+  }
+
+  /** The merge of {@code table}'s rows of today with its previous silver rows. */
+  private LatestByNaturalKey latest(PBegin begin, Table table) {
+    LatestByNaturalKey merge = LatestByNaturalKey.of(table).withPrevious(previous(begin, table));
+    return passingThrough.contains(table) ? merge.passingUntouchedThrough() : merge;
   }
 
   private PCollection<BronzeRecord> bronze(PBegin begin, Table entity) {

@@ -17,10 +17,8 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
-import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
@@ -33,7 +31,6 @@ import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * {@link LatestByNaturalKey} for a large silver table whose files each hold the rows of one
@@ -79,10 +76,7 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
   public Result expand(PCollection<Row> today) {
     // Today's rows are keyed once, for the merge and for their hashes.
     PCollection<KV<String, KV<Boolean, byte[]>>> keyedToday = LatestByNaturalKey.keyToday(table, today);
-    PCollectionView<KeyHashes> todaysKeys = keyedToday
-        .apply("Hash today's keys", MapElements.into(TypeDescriptors.longs())
-            .via((KV<String, KV<Boolean, byte[]>> kv) -> KeyHashes.hash(kv.getKey())))
-        .apply("Today's keys", Combine.globally(new KeyHashes.Collect()).asSingletonView());
+    PCollectionView<KeyHashes> todaysKeys = KeyHashes.ofKeys(keyedToday);
 
     TupleTag<Row> touched = new TupleTag<>("touched");
     TupleTag<Row> untouched = new TupleTag<>("untouched");

@@ -11,6 +11,11 @@ import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * A compact set of natural keys: their 64-bit hashes, sorted. Small enough to hand to every worker
@@ -30,6 +35,13 @@ final class KeyHashes {
 
   int size() {
     return sorted.length;
+  }
+
+  /** The hashes of the keys of {@code keyed} (e.g. today's rows keyed by natural key), as a side input. */
+  static <V> PCollectionView<KeyHashes> ofKeys(PCollection<KV<String, V>> keyed) {
+    return keyed
+        .apply("Hash today's keys", MapElements.into(TypeDescriptors.longs()).via((KV<String, V> kv) -> hash(kv.getKey())))
+        .apply("Today's keys", Combine.globally(new Collect()).asSingletonView());
   }
 
   /** FNV-1a over the UTF-16 code units, then the SplitMix64 finaliser to spread the bits. */

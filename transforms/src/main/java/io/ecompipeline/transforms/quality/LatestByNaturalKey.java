@@ -3,6 +3,7 @@ package io.ecompipeline.transforms.quality;
 import io.ecompipeline.transforms.schema.Column;
 import io.ecompipeline.transforms.schema.SilverTables;
 import io.ecompipeline.transforms.schema.Table;
+import io.ecompipeline.transforms.util.BundleSideInput;
 import io.ecompipeline.transforms.util.InMemoryBytes;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,10 +23,15 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * The dedup rule of contract §3, in one place: per natural key ({@link Table#key()}) of today's
@@ -47,32 +53,45 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
   private final Table table;
   private final PCollection<Row> previous;
   private final String countedEntity;
+  private final boolean untouchedPassThrough;
 
-  private LatestByNaturalKey(Table table, PCollection<Row> previous, String countedEntity) {
+  private LatestByNaturalKey(Table table, PCollection<Row> previous, String countedEntity, boolean untouchedPassThrough) {
     super("Latest " + table.name() + " by natural key");
     this.table = table;
     this.previous = previous;
     this.countedEntity = countedEntity;
+    this.untouchedPassThrough = untouchedPassThrough;
   }
 
   /** Keeps the latest row per key of {@code table}; counts under the table's own name. */
   public static LatestByNaturalKey of(Table table) {
-    return new LatestByNaturalKey(table, null, table.name());
+    return new LatestByNaturalKey(table, null, table.name(), false);
   }
 
   /** Merges with the previous silver rows of the table (which carry their lineage). */
   public LatestByNaturalKey withPrevious(PCollection<Row> previousSilver) {
-    return new LatestByNaturalKey(table, previousSilver, countedEntity);
+    return new LatestByNaturalKey(table, previousSilver, countedEntity, untouchedPassThrough);
   }
 
   /** Counts accepted/duplicates under another entity's name (a history table counts for its entity). */
   public LatestByNaturalKey countingAs(String entity) {
-    return new LatestByNaturalKey(table, previous, entity);
+    return new LatestByNaturalKey(table, previous, entity, untouchedPassThrough);
   }
 
   /** Does not count (when another merge of the same rows does the accounting). */
   public LatestByNaturalKey withoutCounting() {
-    return new LatestByNaturalKey(table, previous, null);
+    return new LatestByNaturalKey(table, previous, null, untouchedPassThrough);
+  }
+
+  /**
+   * Previous rows whose key none of today's rows has do not go through the grouping: each is its
+   * key's only version, so it is the latest, and it is output as it is. The grouping then shuffles
+   * today's rows and the few previous versions they meet instead of the table's whole history.
+   * The previous rows must be silver's (one row per key). Costs a set of today's key hashes handed
+   * to every worker and a few more steps, which a small table does not repay.
+   */
+  public LatestByNaturalKey passingUntouchedThrough() {
+    return new LatestByNaturalKey(table, previous, countedEntity, true);
   }
 
   @Override
@@ -124,13 +143,29 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
       PCollection<Row> prev = merge.previous != null
           ? merge.previous
           : keyedToday.getPipeline().apply("No previous " + table.name(), Create.empty(rowCoder));
-      return PCollectionList
+      PCollection<KV<String, KV<Boolean, byte[]>>> keyedPrevious;
+      PCollection<Row> untouched = null;
+      if (merge.untouchedPassThrough) {
+        PCollectionView<KeyHashes> todaysKeys = KeyHashes.ofKeys(keyedToday);
+        PCollectionTuple split = prev.apply("Key previous rows of today's keys",
+            ParDo.of(new KeyTouched(table.key(), rowCoder, todaysKeys)).withSideInputs(todaysKeys)
+                .withOutputTags(KeyTouched.TOUCHED, TupleTagList.of(KeyTouched.UNTOUCHED)));
+        keyedPrevious = split.get(KeyTouched.TOUCHED);
+        untouched = split.get(KeyTouched.UNTOUCHED).setRowSchema(table.beamSchema());
+      } else {
+        keyedPrevious = prev.apply("Key previous rows", ParDo.of(new KeyBy(table.key(), rowCoder, false)));
+      }
+      PCollection<Row> latest = PCollectionList
           .of(keyedToday)
-          .and(prev.apply("Key previous rows", ParDo.of(new KeyBy(table.key(), rowCoder, false))).setCoder(tagged()))
+          .and(keyedPrevious.setCoder(tagged()))
           .apply("Today's and previous rows", Flatten.pCollections())
           .apply("Group by natural key", GroupByKey.create())
           .apply("Keep the latest version", ParDo.of(new KeepLatest(table, rowCoder, merge.countedEntity)))
           .setRowSchema(table.beamSchema());
+      return untouched == null ? latest
+          : PCollectionList.of(latest).and(untouched)
+              .apply("With the untouched previous rows", Flatten.pCollections())
+              .setRowSchema(table.beamSchema());
     }
   }
 
@@ -176,6 +211,47 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
     @ProcessElement
     public void process(@Element Row row, OutputReceiver<KV<String, KV<Boolean, byte[]>>> out) {
       out.output(KV.of(keyOf(row, key), KV.of(today, InMemoryBytes.encode(rowCoder, row, buffer))));
+    }
+  }
+
+  /**
+   * Keys a previous row as {@link KeyBy} does when today's rows may hold its key (a hash collision
+   * only sends a row through the grouping for nothing); outputs the others to {@link #UNTOUCHED}.
+   */
+  static final class KeyTouched extends DoFn<Row, KV<String, KV<Boolean, byte[]>>> {
+    static final TupleTag<KV<String, KV<Boolean, byte[]>>> TOUCHED = new TupleTag<>("touched");
+    static final TupleTag<Row> UNTOUCHED = new TupleTag<>("untouched");
+
+    private final List<String> key;
+    private final Coder<Row> rowCoder;
+    private final BundleSideInput<KeyHashes> todaysKeys;
+    private transient InMemoryBytes.Output buffer;
+
+    KeyTouched(List<String> key, Coder<Row> rowCoder, PCollectionView<KeyHashes> todaysKeys) {
+      this.key = key;
+      this.rowCoder = rowCoder;
+      this.todaysKeys = BundleSideInput.of(todaysKeys);
+    }
+
+    @Setup
+    public void setup() {
+      buffer = new InMemoryBytes.Output(1 << 10);
+    }
+
+    @StartBundle
+    public void startBundle() {
+      todaysKeys.reset();
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c, BoundedWindow window) {
+      Row row = c.element();
+      String k = keyOf(row, key);
+      if (todaysKeys.get(c, window).mightContain(k)) {
+        c.output(KV.of(k, KV.of(false, InMemoryBytes.encode(rowCoder, row, buffer))));
+      } else {
+        c.output(UNTOUCHED, row);
+      }
     }
   }
 

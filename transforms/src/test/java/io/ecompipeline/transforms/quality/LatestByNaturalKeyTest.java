@@ -18,6 +18,8 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LatestByNaturalKeyTest {
   static final LocalDate D1 = LocalDate.of(2024, 3, 1);
@@ -33,15 +35,21 @@ class LatestByNaturalKeyTest {
     return p.apply(name, Create.of(rows).withCoder(SchemaCoder.of(t.beamSchema())));
   }
 
-  @Test
-  void staleReSendDoesNotWinButALaterChangeDoes() {
+  /** The merge of {@code t}, with or without the untouched previous rows passing the grouping by. */
+  static LatestByNaturalKey merge(Table t, boolean untouchedPassThrough) {
+    return untouchedPassThrough ? LatestByNaturalKey.of(t).passingUntouchedThrough() : LatestByNaturalKey.of(t);
+  }
+
+  @ParameterizedTest(name = "untouched previous rows passing through: {0}")
+  @ValueSource(booleans = {false, true})
+  void staleReSendDoesNotWinButALaterChangeDoes(boolean passThrough) {
     Row current = customer(D1, "a.csv", 2, "c1", "new@x", "2024-03-01T10:00:00Z");
     Row stale = customer(D2, "b.csv", 2, "c1", "old@x", "2024-02-01T10:00:00Z");
     Row olderC2 = customer(D1, "a.csv", 3, "c2", "c2@x", "2024-03-01T09:00:00Z");
     Row newerC2 = customer(D2, "b.csv", 3, "c2", "c2@new", "2024-03-01T11:00:00Z");
     Pipeline p = Pipelines.create();
     PCollection<Row> merged = rows(p, "today", C, List.of(stale, newerC2))
-        .apply(LatestByNaturalKey.of(C).withPrevious(rows(p, "previous", C, List.of(current, olderC2))));
+        .apply(merge(C, passThrough).withPrevious(rows(p, "previous", C, List.of(current, olderC2))));
     PAssert.that(merged).containsInAnyOrder(current, newerC2);
     PipelineResult r = p.run();
     r.waitUntilFinish();
@@ -50,15 +58,16 @@ class LatestByNaturalKeyTest {
     assertThat(c.get("silver.customers.duplicates"), equalTo(1L));
   }
 
-  @Test
-  void keysNotSeenTodayKeepTheirPreviousRowsAndCountNothing() {
+  @ParameterizedTest(name = "untouched previous rows passing through: {0}")
+  @ValueSource(booleans = {false, true})
+  void keysNotSeenTodayKeepTheirPreviousRowsAndCountNothing(boolean passThrough) {
     Row c1 = customer(D1, "a.csv", 2, "c1", "c1@x", "2024-03-01T10:00:00Z");
     Row c3 = customer(D1, "a.csv", 4, "c3", "c3@x", "2024-03-01T10:00:00Z");
     Row c1Again = customer(D2, "b.csv", 2, "c1", "c1@x", "2024-03-01T10:00:00Z");
     Row c4 = customer(D2, "b.csv", 3, "c4", "c4@x", "2024-03-02T10:00:00Z");
     Pipeline p = Pipelines.create();
     PCollection<Row> merged = rows(p, "today", C, List.of(c1Again, c4))
-        .apply(LatestByNaturalKey.of(C).withPrevious(rows(p, "previous", C, List.of(c1, c3))));
+        .apply(merge(C, passThrough).withPrevious(rows(p, "previous", C, List.of(c1, c3))));
     PAssert.that(merged).containsInAnyOrder(c1, c3, c4);
     PipelineResult r = p.run();
     r.waitUntilFinish();
@@ -102,8 +111,9 @@ class LatestByNaturalKeyTest {
     assertThat(c.getOrDefault("silver.day2.accepted", 0L), equalTo(0L));
   }
 
-  @Test
-  void reMergingTheSameDayIsIdempotent() {
+  @ParameterizedTest(name = "untouched previous rows passing through: {0}")
+  @ValueSource(booleans = {false, true})
+  void reMergingTheSameDayIsIdempotent(boolean passThrough) {
     Row prev = customer(D1, "a.csv", 2, "c1", "a@x", "2024-03-01T10:00:00Z");
     List<Row> today = List.of(
         customer(D2, "b.csv", 2, "c1", "b@x", "2024-03-02T10:00:00Z"),
@@ -112,9 +122,9 @@ class LatestByNaturalKeyTest {
         customer(D2, "b.csv", 5, "c3", "c3@x", "2024-01-02T10:00:00Z"));
     Pipeline p = Pipelines.create();
     PCollection<Row> first = rows(p, "today", C, today)
-        .apply("first run", LatestByNaturalKey.of(C).withPrevious(rows(p, "prev", C, List.of(prev))).countingAs("run1"));
+        .apply("first run", merge(C, passThrough).withPrevious(rows(p, "prev", C, List.of(prev))).countingAs("run1"));
     PCollection<Row> second = rows(p, "today again", C, today)
-        .apply("second run", LatestByNaturalKey.of(C).withPrevious(first).countingAs("run2"));
+        .apply("second run", merge(C, passThrough).withPrevious(first).countingAs("run2"));
     List<Row> expected = List.of(today.get(0), today.get(1), today.get(3));
     PAssert.that(first).containsInAnyOrder(expected);
     PAssert.that(second).containsInAnyOrder(expected);
@@ -127,8 +137,9 @@ class LatestByNaturalKeyTest {
     assertThat(c.get("silver.run2.duplicates"), equalTo(1L));
   }
 
-  @Test
-  void lateChangeEntersHistoryButNotLatest() {
+  @ParameterizedTest(name = "untouched previous rows passing through: {0}")
+  @ValueSource(booleans = {false, true})
+  void lateChangeEntersHistoryButNotLatest(boolean passThrough) {
     Table h = SilverTables.CUSTOMERS_HISTORY;
     Row v2 = customer(D1, "a.csv", 2, "c1", "v2@x", "2024-02-20T00:00:00Z");
     Row late = customer(D2, "b.csv", 2, "c1", "v1@x", "2024-02-10T00:00:00Z");
@@ -136,9 +147,9 @@ class LatestByNaturalKeyTest {
     Pipeline p = Pipelines.create();
     PCollection<Row> today = rows(p, "today", C, List.of(late, resend));
     PCollection<Row> latest = today.apply("latest",
-        LatestByNaturalKey.of(C).withPrevious(rows(p, "prev", C, List.of(v2))).withoutCounting());
+        merge(C, passThrough).withPrevious(rows(p, "prev", C, List.of(v2))).withoutCounting());
     PCollection<Row> history = today.apply("history",
-        LatestByNaturalKey.of(h).withPrevious(rows(p, "prevh", h, List.of(v2))).countingAs("customers"));
+        merge(h, passThrough).withPrevious(rows(p, "prevh", h, List.of(v2))).countingAs("customers"));
     PAssert.that(latest).containsInAnyOrder(v2);
     PAssert.that(history).containsInAnyOrder(v2, late);
     PipelineResult r = p.run();
