@@ -4,6 +4,7 @@ import io.ecompipeline.transforms.schema.Column;
 import io.ecompipeline.transforms.schema.SilverTables;
 import io.ecompipeline.transforms.schema.Table;
 import io.ecompipeline.transforms.util.BundleSideInput;
+import io.ecompipeline.transforms.util.DecodeRows;
 import io.ecompipeline.transforms.util.InMemoryBytes;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -151,7 +152,9 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
             ParDo.of(new KeyTouched(table.key(), rowCoder, todaysKeys)).withSideInputs(todaysKeys)
                 .withOutputTags(KeyTouched.TOUCHED, TupleTagList.of(KeyTouched.UNTOUCHED)));
         keyedPrevious = split.get(KeyTouched.TOUCHED);
-        untouched = split.get(KeyTouched.UNTOUCHED).setRowSchema(table.beamSchema());
+        untouched = split.get(KeyTouched.UNTOUCHED).setCoder(ByteArrayCoder.of())
+            .apply("Decode untouched previous rows", ParDo.of(new DecodeRows(rowCoder)))
+            .setRowSchema(table.beamSchema());
       } else {
         keyedPrevious = prev.apply("Key previous rows", ParDo.of(new KeyBy(table.key(), rowCoder, false)));
       }
@@ -216,11 +219,12 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
 
   /**
    * Keys a previous row as {@link KeyBy} does when today's rows may hold its key (a hash collision
-   * only sends a row through the grouping for nothing); outputs the others to {@link #UNTOUCHED}.
+   * only sends a row through the grouping for nothing); outputs the others, most of them, to {@link
+   * #UNTOUCHED}, encoded ({@link DecodeRows} says why).
    */
   static final class KeyTouched extends DoFn<Row, KV<String, KV<Boolean, byte[]>>> {
     static final TupleTag<KV<String, KV<Boolean, byte[]>>> TOUCHED = new TupleTag<>("touched");
-    static final TupleTag<Row> UNTOUCHED = new TupleTag<>("untouched");
+    static final TupleTag<byte[]> UNTOUCHED = new TupleTag<>("untouched");
 
     private final List<String> key;
     private final Coder<Row> rowCoder;
@@ -247,10 +251,11 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
     public void process(ProcessContext c, BoundedWindow window) {
       Row row = c.element();
       String k = keyOf(row, key);
+      byte[] encoded = InMemoryBytes.encode(rowCoder, row, buffer);
       if (todaysKeys.get(c, window).mightContain(k)) {
-        c.output(KV.of(k, KV.of(false, InMemoryBytes.encode(rowCoder, row, buffer))));
+        c.output(KV.of(k, KV.of(false, encoded)));
       } else {
-        c.output(UNTOUCHED, row);
+        c.output(UNTOUCHED, encoded);
       }
     }
   }

@@ -2,6 +2,7 @@ package io.ecompipeline.transforms.quality;
 
 import io.ecompipeline.transforms.ingest.BronzeRecord;
 import io.ecompipeline.transforms.schema.Table;
+import io.ecompipeline.transforms.util.DecodeRows;
 import io.ecompipeline.transforms.util.InMemoryBytes;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,9 +45,8 @@ public final class ValidateRecords extends PTransform<PCollection<BronzeRecord>,
 
   @Override
   public ValidationResult expand(PCollection<BronzeRecord> records) {
-    // Valid rows leave the rules encoded: on Flink every output of a multi-output ParDo goes to
-    // each output's filter, so the quarantine's filter would decode every valid row to drop it;
-    // a byte array is a copy there. They are decoded once, right after their own filter.
+    // Valid rows leave the rules encoded (see DecodeRows): the quarantine's filter would otherwise
+    // decode every valid row to drop it.
     Coder<Row> rowCoder = SchemaCoder.of(entity.beamSchema());
     PCollectionTuple out = records.apply("Apply quality rules",
         ParDo.of(new ApplyRules(new RecordValidator(entity, rules, runDate), entity.name(),
@@ -56,19 +56,6 @@ public final class ValidateRecords extends PTransform<PCollection<BronzeRecord>,
         .apply("Decode valid rows", ParDo.of(new DecodeRows(rowCoder)))
         .setRowSchema(entity.beamSchema());
     return new ValidationResult(valid, out.get(ValidationResult.QUARANTINED).setCoder(QuarantineRecord.RecordCoder.of()));
-  }
-
-  private static final class DecodeRows extends DoFn<byte[], Row> {
-    private final Coder<Row> coder;
-
-    DecodeRows(Coder<Row> coder) {
-      this.coder = coder;
-    }
-
-    @ProcessElement
-    public void process(@Element byte[] encoded, OutputReceiver<Row> out) {
-      out.output(InMemoryBytes.decode(coder, encoded));
-    }
   }
 
   static final class ApplyRules extends DoFn<BronzeRecord, byte[]> {
