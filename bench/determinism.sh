@@ -49,12 +49,13 @@ for (( i = 1; i <= RUNS; i++ )); do
     differing=$((differing + 1))
     keep="$WORK/diff-$i"
     mkdir -p "$keep"
-    diff "$WORK/run-1.md5" "$WORK/run-$i.md5" | awk '/^>/ {print $3}' | while read -r f; do
+    # diff exits 1 on a difference: with pipefail that alone would end the script here
+    { diff "$WORK/run-1.md5" "$WORK/run-$i.md5" || true; } | awk '/^>/ {print $3}' | while read -r f; do
       mkdir -p "$keep/$(dirname "$f")" && cp "$copy/$f" "$keep/$f"
     done
     cp "$WORK/run.log" "$keep/"
     echo "run $i: DIFFERENT, kept in $keep:"
-    diff "$WORK/run-1.md5" "$WORK/run-$i.md5" | sed 's/^/  /'
+    { diff "$WORK/run-1.md5" "$WORK/run-$i.md5" || true; } | sed 's/^/  /'
   fi
 done
 echo "$differing of $((RUNS - 1)) re-runs differed from run 1"

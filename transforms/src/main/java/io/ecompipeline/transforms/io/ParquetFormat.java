@@ -91,7 +91,7 @@ final class ParquetFormat implements FileFormat<Row> {
   }
 
   /** Parquet's output file over an in-memory buffer. */
-  private static final class BufferOutputFile implements OutputFile {
+  static final class BufferOutputFile implements OutputFile {
     private final ByteArrayOutputStream buffer;
 
     BufferOutputFile(ByteArrayOutputStream buffer) {

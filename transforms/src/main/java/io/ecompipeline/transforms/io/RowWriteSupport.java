@@ -3,6 +3,7 @@ package io.ecompipeline.transforms.io;
 import io.ecompipeline.transforms.schema.Column;
 import io.ecompipeline.transforms.schema.ScaledDecimal;
 import io.ecompipeline.transforms.schema.Table;
+import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,6 +15,8 @@ import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroSchemaConverter;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.column.values.factory.DefaultV1ValuesWriterFactory;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.OutputFile;
@@ -117,6 +120,7 @@ final class RowWriteSupport extends WriteSupport<Row> {
   }
 
   private static final class Builder extends ParquetWriter.Builder<Row, Builder> {
+    private static final Field ENCODING_PROPS = encodingPropsField();
     private final Table table;
     private final Map<String, String> metadata;
 
@@ -124,6 +128,25 @@ final class RowWriteSupport extends WriteSupport<Row> {
       super(file);
       this.table = table;
       this.metadata = metadata;
+      ownValuesWriterFactory();
+    }
+
+    /**
+     * Gives this writer a values-writer factory of its own. parquet-mr 1.13's default is one static
+     * factory that each writer's properties re-initialise, and a writer creates its column writers
+     * (at its start and at every row group) from whichever properties initialised it last: two
+     * tables written at once on two threads then swap their per-column dictionary settings. Seen
+     * as a gold fact file whose {@code order_ts} lost its dictionary (silver orders write it
+     * plain) in 1 of ~20 runs: the same rows, other bytes. The builder does not expose the
+     * setting, hence the reflection; the factory is the one the default delegates to for
+     * Parquet 1.0 pages, so the bytes are those of an undisturbed write.
+     */
+    private void ownValuesWriterFactory() {
+      try {
+        ((ParquetProperties.Builder) ENCODING_PROPS.get(this)).withValuesWriterFactory(new DefaultV1ValuesWriterFactory());
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("cannot reach parquet-mr's writer properties", e);
+      }
     }
 
     @Override
@@ -134,6 +157,16 @@ final class RowWriteSupport extends WriteSupport<Row> {
     @Override
     protected WriteSupport<Row> getWriteSupport(Configuration conf) {
       return new RowWriteSupport(table, metadata);
+    }
+
+    private static Field encodingPropsField() {
+      try {
+        Field f = ParquetWriter.Builder.class.getDeclaredField("encodingPropsBuilder");
+        f.setAccessible(true);
+        return f;
+      } catch (NoSuchFieldException e) {
+        throw new ExceptionInInitializerError("parquet-mr's ParquetWriter.Builder has no encodingPropsBuilder: " + e);
+      }
     }
   }
 }
