@@ -52,13 +52,7 @@ final class ParquetFormat implements FileFormat<Row> {
   @Override
   public void write(Iterator<Row> rows, WritableByteChannel out, String content) throws IOException {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    var builder = RowWriteSupport.builder(new BufferOutputFile(buffer), table, Map.of(CONTENT, content))
-        .withCompressionCodec(CompressionCodecName.SNAPPY)
-        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-        .withRowGroupSize(ParquetWriter.DEFAULT_BLOCK_SIZE)
-        .withConf(hadoopConf());
-    plainColumns.forEach(c -> builder.withDictionaryEncoding(c, false));
-    try (ParquetWriter<Row> writer = builder.build()) {
+    try (ParquetWriter<Row> writer = writerBuilder(new BufferOutputFile(buffer), content).build()) {
       while (rows.hasNext()) {
         writer.write(rows.next());
       }
@@ -67,6 +61,17 @@ final class ParquetFormat implements FileFormat<Row> {
     while (bytes.hasRemaining()) {
       out.write(bytes);
     }
+  }
+
+  /** The writer of this table's files: Snappy, one row group up to Parquet's default size, plain columns without a dictionary. */
+  ParquetWriter.Builder<Row, ?> writerBuilder(OutputFile file, String content) {
+    var builder = RowWriteSupport.builder(file, table, Map.of(CONTENT, content))
+        .withCompressionCodec(CompressionCodecName.SNAPPY)
+        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+        .withRowGroupSize(ParquetWriter.DEFAULT_BLOCK_SIZE)
+        .withConf(hadoopConf());
+    plainColumns.forEach(c -> builder.withDictionaryEncoding(c, false));
+    return builder;
   }
 
   @Override

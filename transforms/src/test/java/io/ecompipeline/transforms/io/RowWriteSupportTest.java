@@ -11,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -59,12 +58,11 @@ class RowWriteSupportTest {
     assertTrue(!column(plain.get(0), "v").hasDictionaryPage(), "the second file's v has a dictionary");
   }
 
+  /** The lake's writer of {@code table}, with row groups of at most {@code rowGroupBytes}. */
   private static ParquetWriter<Row> writer(Table table, ByteArrayOutputStream out, long rowGroupBytes) throws Exception {
-    var builder = RowWriteSupport.builder(new ParquetFormat.BufferOutputFile(out), table, Map.of())
+    return new ParquetFormat(table).writerBuilder(new ParquetFormat.BufferOutputFile(out), "test")
         .withRowGroupSize(rowGroupBytes)
-        .withConf(ParquetFormat.hadoopConf());
-    table.columns().stream().filter(c -> c.highCardinality()).forEach(c -> builder.withDictionaryEncoding(c.name(), false));
-    return builder.build();
+        .build();
   }
 
   private List<BlockMetaData> footer(ByteArrayOutputStream bytes, String name) throws Exception {
