@@ -124,8 +124,12 @@ fresh_lake() { # scale days runner -> path
 
 jar_for() { [[ "$1" == spark ]] && echo "$SPARK_JAR" || echo "$FLINK_JAR"; }
 opts_for() { [[ "$1" == spark ]] && echo "$SPARK_JAVA_OPTS" || echo "$JAVA_OPTS"; }
-# The JIT option bin/ecom would add for this run (bin/jit-opts), so the harness times what users run.
-jit_for() { "$ROOT/bin/jit-opts" run --lake "$1" --date "$2" --runner "$3"; }
+# The JVM options bin/ecom would add for this run (the JIT from bin/jit-opts, the class-data archive from
+# bin/cds-archive, made on the first call), so the harness times what users run.
+jit_for() {
+  "$ROOT/bin/jit-opts" run --lake "$1" --date "$2" --runner "$3"
+  "$ROOT/bin/cds-archive" "$(jar_for "$3")" "$([[ "$3" == spark ]] && echo spark || echo flink)"
+}
 
 # Runs days 1..N-1 untimed, day N timed; appends a result row.
 bench_run() { # scale runner days
