@@ -126,7 +126,7 @@ jar_for() { [[ "$1" == spark ]] && echo "$SPARK_JAR" || echo "$FLINK_JAR"; }
 opts_for() { [[ "$1" == spark ]] && echo "$SPARK_JAVA_OPTS" || echo "$JAVA_OPTS"; }
 # The JVM options bin/ecom would add for this run (the JIT from bin/jit-opts, the class-data archive from
 # bin/cds-archive, made on the first call), so the harness times what users run.
-jit_for() {
+launch_opts() {
   "$ROOT/bin/jit-opts" run --lake "$1" --date "$2" --runner "$3"
   "$ROOT/bin/cds-archive" "$(jar_for "$3")" "$([[ "$3" == spark ]] && echo spark || echo flink)"
 }
@@ -143,7 +143,7 @@ bench_run() { # scale runner days
   for (( i = 1; i < days; i++ )); do
     d="$(day "$i")"
     log "scale $scale $runner: day $d (untimed, on $before)"
-    if ! timeout "$TIMEOUT" java $(jit_for "$lake" "$d" "$before") $opts -jar "$jar" run --lake "$lake" --date "$d" --runner "$before" --warehouse "jdbc:duckdb:$wh" \
+    if ! timeout "$TIMEOUT" java $(launch_opts "$lake" "$d" "$before") $opts -jar "$jar" run --lake "$lake" --date "$d" --runner "$before" --warehouse "jdbc:duckdb:$wh" \
         > "$lake/run-$d.log" 2>&1; then
       log "untimed day $d failed, see $lake/run-$d.log"
       printf '%s\t%s\t%s\tfailed(day %s)\t-\t-\t-\t-\t-\t-\t-\t-\t%s\t-\n' "$scale" "$runner" "$days" "$i" "$(loadavg)" >> "$RESULTS"
@@ -171,7 +171,7 @@ timed_day() { # scale runner days lake d label run-options...
   la="$(loadavg)"
   log "scale $scale $label: day $d (timed; load $la)"
   set +e
-  timeout "$TIMEOUT" /usr/bin/time -v -o "$lake/time-$d.txt" java $(jit_for "$lake" "$d" "$runner") $opts -jar "$jar" run --lake "$lake" --date "$d" \
+  timeout "$TIMEOUT" /usr/bin/time -v -o "$lake/time-$d.txt" java $(launch_opts "$lake" "$d" "$runner") $opts -jar "$jar" run --lake "$lake" --date "$d" \
       --runner "$runner" "$@" > "$lake/run-$d.log" 2>&1
   rc=$?
   set -e
