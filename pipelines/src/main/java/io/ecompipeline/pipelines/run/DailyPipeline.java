@@ -98,19 +98,13 @@ final class DailyPipeline {
     BuildSilver buildSilver = BuildSilver.forRun(date, rules).withBronze(bronze).withPreviousSilver(previous)
         .withIncrementalMerge(mergedInPlace).withUntouchedPassingThrough(large);
     boolean silverOnly = settings.silverOnly();
-    SilverResult silver = p.apply(silverOnly ? buildSilver.withClickstreamFilesOnly()
+    SilverResult silver = p.apply(silverOnly ? buildSilver.stoppingAtSilver()
         : funnelInStep ? buildSilver.withTouchedSessionsOnly() : buildSilver);
-    boolean wholeClickstream = !silverOnly && !funnelInStep;
     Map<Table, PCollection<Row>> silverRows = new HashMap<>();
     for (Table table : silverTables()) {
-      if (LakeLayout.SILVER_PARTITIONED_BY_ORDER.contains(table) || (!wholeClickstream && table.equals(SilverTables.CLICKSTREAM))) {
-        continue;
+      if (!LakeLayout.SILVER_PARTITIONED_BY_ORDER.contains(table) && silver.hasTable(table)) {
+        silverRows.put(table, masked(silver.table(table), table, piiSalt, ""));
       }
-      PCollection<Row> rows = silver.table(table);
-      if (piiSalt != null && PII_TABLES.contains(table)) {
-        rows = rows.apply("Mask PII " + table.name(), MaskPii.withSalt(piiSalt));
-      }
-      silverRows.put(table, rows);
     }
 
     WriteFiles files = WriteFiles.create();
@@ -121,7 +115,7 @@ final class DailyPipeline {
                   .via((KV<String, Row> kv) -> KV.of(kv.getKey() + "/" + Layouts.PART, kv.getValue())))
               .setCoder(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(table.beamSchema())))
           : keyByFile("silver " + table.name(), LakeLayout.SILVER_MERGED_INCREMENTALLY.contains(table)
-              ? silver.toWrite(table) : silverRows.get(table), LakeLayout.silver(table));
+              ? masked(silver.toWrite(table), table, piiSalt, " to write") : silverRows.get(table), LakeLayout.silver(table));
       files = files.parquet(table, LakePaths.join(staging, "silver", table.name()), LakePaths.silver(lake, table.name()), rows);
       PCollection<String> replaced = silver.replacedFiles(table);
       if (replaced != null) {
@@ -176,6 +170,12 @@ final class DailyPipeline {
           keyByFile("gold " + table.name(), gold.table(table), LakeLayout.gold(table)));
     }
     p.apply("Write silver, gold and quarantine", files);
+  }
+
+  /** {@code rows} of {@code table} with their PII hashed when a salt is given and the table holds PII. */
+  private static PCollection<Row> masked(PCollection<Row> rows, Table table, String piiSalt, String label) {
+    return piiSalt != null && PII_TABLES.contains(table)
+        ? rows.apply("Mask PII " + table.name() + label, MaskPii.withSalt(piiSalt)) : rows;
   }
 
   /** What {@link TouchedMonths} compares today's silver and gold with: the previous silver and gold. */

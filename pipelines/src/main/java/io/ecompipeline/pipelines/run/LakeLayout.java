@@ -19,14 +19,18 @@ final class LakeLayout {
   /**
    * Silver tables merged incrementally (their files hold one date partition and first-arrival
    * date each, so a day's rows go to new files and old files are rewritten only when superseded):
-   * the large, append-mostly tables partitioned by a date of their own rows.
+   * the large, append-mostly tables partitioned by a date of their own rows. The customers'
+   * history is one: a day adds versions and rarely re-sends an old one, while its whole rewrite
+   * was a sixth of a scale-10 silver day (docs/BENCHMARKS.md, session 20).
    */
-  static final List<Table> SILVER_MERGED_INCREMENTALLY = List.of(SilverTables.PAYMENTS, SilverTables.CLICKSTREAM);
+  static final List<Table> SILVER_MERGED_INCREMENTALLY =
+      List.of(SilverTables.PAYMENTS, SilverTables.CLICKSTREAM, SilverTables.CUSTOMERS_HISTORY);
 
   private static final Map<Table, SerializableFunction<Row, String>> SILVER =
       Map.of(
           SilverTables.PAYMENTS, Layouts.dateOfByArrival("payment_date", "payment_ts"),
-          SilverTables.CLICKSTREAM, Layouts.dateOfByArrival("event_date", "event_ts"));
+          SilverTables.CLICKSTREAM, Layouts.dateOfByArrival("event_date", "event_ts"),
+          SilverTables.CUSTOMERS_HISTORY, Layouts.monthOfByArrival("updated_month", "updated_at"));
 
   private static final Map<Table, SerializableFunction<Row, String>> GOLD =
       Map.of(

@@ -48,8 +48,21 @@ public final class Layouts {
     return row -> partition(row, name, timestampColumn) + "part-" + row.<LocalDate>getValue("ingest_date") + ".parquet";
   }
 
+  /**
+   * As {@link #dateOfByArrival} with {@code <name>=YYYY-MM/} partitions: for a table whose rows
+   * spread over years (a history of versions), where a partition per day would make tiny files.
+   */
+  public static SerializableFunction<Row, String> monthOfByArrival(String name, String timestampColumn) {
+    return row -> name + "=" + utcDate(row, timestampColumn).toString().substring(0, 7) + "/"
+        + "part-" + row.<LocalDate>getValue("ingest_date") + ".parquet";
+  }
+
   private static String partition(Row row, String name, String timestampColumn) {
+    return name + "=" + utcDate(row, timestampColumn) + "/";
+  }
+
+  private static LocalDate utcDate(Row row, String timestampColumn) {
     Instant ts = row.getLogicalTypeValue(timestampColumn, Instant.class);
-    return name + "=" + ts.atOffset(ZoneOffset.UTC).toLocalDate() + "/";
+    return ts.atOffset(ZoneOffset.UTC).toLocalDate();
   }
 }

@@ -82,9 +82,10 @@ public final class BuildSilver extends PTransform<PBegin, SilverResult> {
   }
 
   /**
-   * Entities merged with their previous silver files by {@link IncrementalMerge} (the folder of
-   * each table's files) instead of with previous rows: only the files holding a key seen today are
-   * read back and rewritten. Their files must each hold one partition and first-arrival date.
+   * Tables (entities or histories) merged with their previous silver files by {@link
+   * IncrementalMerge} (the folder of each table's files) instead of with previous rows: only the
+   * files holding a key seen today are read back and rewritten. Their files must each hold one
+   * partition and first-arrival date.
    */
   public BuildSilver withIncrementalMerge(Map<Table, String> tableDirs) {
     return new BuildSilver(runDate, rules, bronze, previous, Map.copyOf(tableDirs), passingThrough, clickstream);
@@ -100,10 +101,11 @@ public final class BuildSilver extends PTransform<PBegin, SilverResult> {
   }
 
   /**
-   * Neither the whole silver clickstream nor its touched sessions, only its files to write: for a
-   * run that stops at silver. The clickstream must be merged incrementally.
+   * For a run that stops at silver: the clickstream and the histories merged incrementally give
+   * only their files to write, neither their whole tables nor the clickstream's touched sessions.
+   * The clickstream must be merged incrementally.
    */
-  public BuildSilver withClickstreamFilesOnly() {
+  public BuildSilver stoppingAtSilver() {
     return withClickstream(Clickstream.NOTHING_MORE);
   }
 
@@ -143,7 +145,17 @@ public final class BuildSilver extends PTransform<PBegin, SilverResult> {
         // The history decides what is accepted: a late change enters it even when it loses the latest table.
         silver.put(entity, validated.valid()
             .apply(latest(begin, entity).withoutCounting()));
-        silver.put(history, validated.valid().apply(latest(begin, history).countingAs(entity.name())));
+        if (mergedInPlace.containsKey(history)) {
+          IncrementalMerge merge = IncrementalMerge.of(history, mergedInPlace.get(history)).countingAs(entity.name());
+          IncrementalMerge.Result merged = validated.valid()
+              .apply(clickstream == Clickstream.NOTHING_MORE ? merge.withoutWholeTable() : merge);
+          merges.put(history, merged);
+          if (clickstream != Clickstream.NOTHING_MORE) {
+            silver.put(history, merged.table());
+          }
+        } else {
+          silver.put(history, validated.valid().apply(latest(begin, history).countingAs(entity.name())));
+        }
       }
     }
     ReferenceResult refs = begin.apply(CheckReferences.of(

@@ -4,6 +4,7 @@ import io.ecompipeline.transforms.io.LakePaths;
 import io.ecompipeline.transforms.io.MatchedFiles;
 import io.ecompipeline.transforms.io.ParquetFileRows;
 import io.ecompipeline.transforms.io.WholeFileFn;
+import io.ecompipeline.transforms.schema.EpochMicros;
 import io.ecompipeline.transforms.schema.Table;
 import io.ecompipeline.transforms.util.NamedOutputs;
 import java.io.IOException;
@@ -48,28 +49,42 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
   private final Table table;
   private final String tableDir;
   private final boolean wholeTable;
+  private final String countedEntity;
 
-  private IncrementalMerge(Table table, String tableDir, boolean wholeTable) {
+  private IncrementalMerge(Table table, String tableDir, boolean wholeTable, String countedEntity) {
     super("Merge " + table.name() + " into its files");
     this.table = table;
     this.tableDir = tableDir;
     this.wholeTable = wholeTable;
+    this.countedEntity = countedEntity;
   }
 
-  /** Merges today's valid rows of {@code table} with the Parquet files under {@code tableDir}. */
+  /**
+   * Merges today's valid rows of {@code table} with the Parquet files under {@code tableDir}. Key
+   * columns must be text, integers or timestamps: what a key read back from a file spells the
+   * same way as the row's key.
+   */
   public static IncrementalMerge of(Table table, String tableDir) {
     for (String k : table.key()) {
-      Schema.TypeName type = table.beamSchema().getField(k).getType().getTypeName();
-      if (type != Schema.TypeName.STRING && type != Schema.TypeName.INT32 && type != Schema.TypeName.INT64) {
-        throw new IllegalArgumentException(table.name() + ": key column " + k + " must be text or an integer");
+      Schema.FieldType type = table.beamSchema().getField(k).getType();
+      boolean timestamp = type.getTypeName() == Schema.TypeName.LOGICAL_TYPE
+          && EpochMicros.IDENTIFIER.equals(type.getLogicalType().getIdentifier());
+      Schema.TypeName name = type.getTypeName();
+      if (!timestamp && name != Schema.TypeName.STRING && name != Schema.TypeName.INT32 && name != Schema.TypeName.INT64) {
+        throw new IllegalArgumentException(table.name() + ": key column " + k + " must be text, an integer or a timestamp");
       }
     }
-    return new IncrementalMerge(table, tableDir, true);
+    return new IncrementalMerge(table, tableDir, true, table.name());
   }
 
   /** Leaves the rows of untouched files unread: {@link Result#table()} is then unavailable. */
   public IncrementalMerge withoutWholeTable() {
-    return new IncrementalMerge(table, tableDir, false);
+    return new IncrementalMerge(table, tableDir, false, countedEntity);
+  }
+
+  /** Counts accepted/duplicates under another entity's name, as {@link LatestByNaturalKey#countingAs}. */
+  public IncrementalMerge countingAs(String entity) {
+    return new IncrementalMerge(table, tableDir, wholeTable, entity);
   }
 
   @Override
@@ -91,7 +106,7 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
             .withOutputTags(touched, TupleTagList.of(untouched).and(replaced).and(superseded)));
     Schema schema = table.beamSchema();
     PCollection<Row> readBack = previous.get(touched).setRowSchema(schema);
-    PCollection<Row> merged = keyedToday.apply(LatestByNaturalKey.of(table).withPrevious(readBack).keyed());
+    PCollection<Row> merged = keyedToday.apply(LatestByNaturalKey.of(table).countingAs(countedEntity).withPrevious(readBack).keyed());
     PCollection<Row> kept = previous.get(untouched).setRowSchema(schema);
     PCollection<Row> whole = !wholeTable ? null : PCollectionList.of(merged).and(kept)
         .apply("Whole " + table.name(), Flatten.pCollections())

@@ -172,11 +172,15 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
     }
   }
 
-  /** A stable text key of the key columns (values are required, so never null). */
+  /**
+   * A stable text key of the key columns (values are required, so never null). Logical types give
+   * their base value (a timestamp its epoch microseconds), as a key read back from a Parquet file
+   * does ({@link io.ecompipeline.transforms.io.ParquetFileRows#anyRow}).
+   */
   static String keyOf(Row row, List<String> key) {
     Object[] values = new Object[key.size()];
     for (int i = 0; i < values.length; i++) {
-      values[i] = row.getValue(key.get(i));
+      values[i] = row.getBaseValue(key.get(i));
     }
     return keyOf(Arrays.asList(values));
   }

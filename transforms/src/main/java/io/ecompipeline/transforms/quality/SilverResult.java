@@ -47,6 +47,11 @@ public final class SilverResult extends NamedOutputs {
     return t;
   }
 
+  /** Whether {@link #table} gives {@code table} whole (not for what a run stopping at silver leaves unread). */
+  public boolean hasTable(Table table) {
+    return tables.containsKey(table);
+  }
+
   /**
    * The rows of {@code table} to write: the whole table, or for a table merged incrementally only
    * its rewritten files' rows ({@link #replacedFiles} says which live files they replace).

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.ecompipeline.transforms.io.Layouts;
 import io.ecompipeline.transforms.io.WriteFiles;
+import io.ecompipeline.transforms.schema.Column;
+import io.ecompipeline.transforms.schema.ColumnType;
 import io.ecompipeline.transforms.schema.SilverTables;
 import io.ecompipeline.transforms.schema.Table;
 import io.ecompipeline.transforms.testing.Pipelines;
@@ -100,9 +102,46 @@ class IncrementalMergeTest {
   }
 
   @Test
-  void keysMustBeTextOrIntegers() {
-    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> IncrementalMerge.of(SilverTables.CUSTOMERS_HISTORY, "unused"));
+  void keysMustBeTextIntegersOrTimestamps() {
+    Table byDate = Table.of("by_date", "a table keyed by a date", List.of("day"), List.of(Column.req("day", ColumnType.DATE, "a day")));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> IncrementalMerge.of(byDate, "unused"));
+  }
+
+  static final Table H = SilverTables.CUSTOMERS_HISTORY;
+
+  /** A version of a customer, as the history holds it. */
+  static Row version(LocalDate day, long line, String id, String city, String updatedAt) {
+    Row r = silver(SilverTables.CUSTOMERS, day, "customers.csv", line, "customer_id", id, "city", city, "region", "N",
+        "country", "BR", "segment", "gold", "updated_at", updatedAt);
+    return Row.withSchema(H.beamSchema()).attachValues(r.getValues());
+  }
+
+  @Test
+  void aHistoryKeyedByATimestampFindsItsReSentVersionsInTheirFiles() {
+    Row c1v1 = version(D1, 1, "c1", "Recife", "2024-01-05T10:00:00Z");
+    Row c2v1 = version(D1, 2, "c2", "Natal", "2024-02-10T10:00:00Z");
+    Row c1v2 = version(D2, 1, "c1", "Olinda", "2024-03-01T10:00:00Z");
+    String dir = tmp.resolve("customers_history").toString();
+    Pipeline write = Pipelines.create();
+    write.apply(WriteFiles.create().parquet(H, dir, write.apply(Create.of(c1v1, c2v1, c1v2).withRowSchema(H.beamSchema()))
+        .apply(WithKeys.of(Layouts.monthOfByArrival("updated_month", "updated_at")).withKeyType(TypeDescriptors.strings()))));
+    write.run().waitUntilFinish();
+    Row c2Again = version(D3, 1, "c2", "Natal", "2024-02-10T10:00:00Z"); // an exact re-send of a version of D1
+    Row c3v1 = version(D3, 2, "c3", "Recife", "2024-03-03T10:00:00Z");
+
+    Pipeline p = Pipelines.create();
+    IncrementalMerge.Result merge = p.apply(Create.of(c2Again, c3v1).withRowSchema(H.beamSchema()))
+        .apply(IncrementalMerge.of(H, dir).countingAs("customers"));
+    // Only the file of the re-sent version is read back; the version keeps its first arrival.
+    PAssert.that(merge.replacedFiles()).containsInAnyOrder("updated_month=2024-02/part-2024-03-01.parquet");
+    PAssert.that(merge.rewritten()).containsInAnyOrder(c2v1, c3v1);
+    PAssert.that(merge.table()).containsInAnyOrder(c1v1, c2v1, c1v2, c3v1);
+    PipelineResult r = p.run();
+    r.waitUntilFinish();
+    Map<String, Long> c = SilverCounters.collect(r);
+    assertThat(c.get("silver.customers.accepted"), equalTo(1L));
+    assertThat(c.get("silver.customers.duplicates"), equalTo(1L));
+    assertThat(c.containsKey("silver.customers_history.accepted"), equalTo(false));
   }
 
   @Test
