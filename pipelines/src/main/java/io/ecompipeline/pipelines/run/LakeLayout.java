@@ -20,8 +20,8 @@ final class LakeLayout {
    * Silver tables merged incrementally (their files hold one date partition and first-arrival
    * date each, so a day's rows go to new files and old files are rewritten only when superseded):
    * the large, append-mostly tables partitioned by a date of their own rows. The customers'
-   * history is one: a day adds versions and rarely re-sends an old one, while its whole rewrite
-   * was a sixth of a scale-10 silver day (docs/BENCHMARKS.md, session 20).
+   * history is one: a day adds versions and rarely re-sends an old one, yet every run rewrote all
+   * of it, so a day's cost grew with the history (docs/BENCHMARKS.md, session 20).
    */
   static final List<Table> SILVER_MERGED_INCREMENTALLY =
       List.of(SilverTables.PAYMENTS, SilverTables.CLICKSTREAM, SilverTables.CUSTOMERS_HISTORY);
