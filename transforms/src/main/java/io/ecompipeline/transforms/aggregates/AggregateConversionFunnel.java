@@ -24,6 +24,7 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
@@ -61,6 +62,9 @@ public final class AggregateConversionFunnel extends PTransform<PCollection<Row>
    * value per session instead of every whole event row.
    */
   static PCollection<KV<KV<Integer, String>, Tally>> sessionTallies(PCollection<Row> events, String name, int sign) {
+    if (!(events.getWindowingStrategy().getWindowFn() instanceof GlobalWindows)) {
+      throw new IllegalArgumentException("the funnel's events must be in the global window (a bundle's summaries are emitted there)");
+    }
     PCollection<KV<KV<Integer, String>, Tally>> sessions =
         events
             .apply("SummaryOfEachSessionInABundle" + name, ParDo.of(new SummariesPerBundle(SummariesPerBundle.MAX_SESSIONS)))

@@ -3,6 +3,7 @@ package io.ecompipeline.transforms.aggregates;
 import static io.ecompipeline.transforms.schema.GoldTables.CONVERSION_FUNNEL_DAILY;
 import static io.ecompipeline.transforms.testing.Fx.event;
 import static io.ecompipeline.transforms.testing.Fx.rate;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.ecompipeline.transforms.schema.SilverTables;
 import io.ecompipeline.transforms.testing.Fx;
@@ -14,9 +15,12 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
+import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class AggregateConversionFunnelTest {
@@ -53,6 +57,14 @@ class AggregateConversionFunnelTest {
             funnel(20250302, "unknown", 1, 0, 0, 0, 0, "0.0000"),
             funnel(20250302, "tablet", 1, 0, 0, 0, 1, "1.0000"));
     p.run().waitUntilFinish();
+  }
+
+  @Test
+  void eventsOutsideTheGlobalWindowAreRefused() {
+    Pipeline p = Fx.pipeline();
+    PCollection<Row> windowed = Fx.create(p, SilverTables.CLICKSTREAM, EVENTS)
+        .apply(Window.into(FixedWindows.of(Duration.standardDays(1))));
+    assertThrows(IllegalArgumentException.class, () -> windowed.apply(AggregateConversionFunnel.create()));
   }
 
   private static KV<String, AggregateConversionFunnel.SessionSummary> summary(String session, String firstTs, String firstId,
