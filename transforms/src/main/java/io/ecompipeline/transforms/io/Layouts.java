@@ -45,7 +45,7 @@ public final class Layouts {
    * when a row of it is superseded (see {@code IncrementalMerge}).
    */
   public static SerializableFunction<Row, String> dateOfByArrival(String name, String timestampColumn) {
-    return row -> partition(row, name, timestampColumn) + "part-" + row.<LocalDate>getValue("ingest_date") + ".parquet";
+    return row -> partition(row, name, timestampColumn) + byArrival(row);
   }
 
   /**
@@ -53,8 +53,12 @@ public final class Layouts {
    * spread over years (a history of versions), where a partition per day would make tiny files.
    */
   public static SerializableFunction<Row, String> monthOfByArrival(String name, String timestampColumn) {
-    return row -> name + "=" + utcDate(row, timestampColumn).toString().substring(0, 7) + "/"
-        + "part-" + row.<LocalDate>getValue("ingest_date") + ".parquet";
+    return row -> name + "=" + utcDate(row, timestampColumn).toString().substring(0, 7) + "/" + byArrival(row);
+  }
+
+  /** The file of a row's first-arrival date inside its partition, as {@code IncrementalMerge} needs them. */
+  private static String byArrival(Row row) {
+    return "part-" + row.<LocalDate>getValue("ingest_date") + ".parquet";
   }
 
   private static String partition(Row row, String name, String timestampColumn) {

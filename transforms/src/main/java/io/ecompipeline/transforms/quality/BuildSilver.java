@@ -129,16 +129,12 @@ public final class BuildSilver extends PTransform<PBegin, SilverResult> {
       todayValid.put(entity, validated.valid());
       Table history = HISTORIES.get(entity);
       if (clickstream != Clickstream.WHOLE && entity.equals(SilverTables.CLICKSTREAM)) {
-        String dir = mergedInPlace.get(entity);
-        IncrementalMerge.Result merge = validated.valid().apply(IncrementalMerge.of(entity, dir).withoutWholeTable());
-        merges.put(entity, merge);
+        IncrementalMerge.Result merge = mergeIntoFiles(validated.valid(), entity, entity, false, merges, silver);
         if (clickstream == Clickstream.TOUCHED_SESSIONS) {
-          sessions = validated.valid().apply(TouchedSessions.of(dir, merge));
+          sessions = validated.valid().apply(TouchedSessions.of(mergedInPlace.get(entity), merge));
         }
       } else if (mergedInPlace.containsKey(entity)) {
-        IncrementalMerge.Result merge = validated.valid().apply(IncrementalMerge.of(entity, mergedInPlace.get(entity)));
-        merges.put(entity, merge);
-        silver.put(entity, merge.table());
+        mergeIntoFiles(validated.valid(), entity, entity, true, merges, silver);
       } else if (history == null) {
         silver.put(entity, validated.valid().apply(latest(begin, entity)));
       } else {
@@ -146,13 +142,7 @@ public final class BuildSilver extends PTransform<PBegin, SilverResult> {
         silver.put(entity, validated.valid()
             .apply(latest(begin, entity).withoutCounting()));
         if (mergedInPlace.containsKey(history)) {
-          IncrementalMerge merge = IncrementalMerge.of(history, mergedInPlace.get(history)).countingAs(entity.name());
-          IncrementalMerge.Result merged = validated.valid()
-              .apply(clickstream == Clickstream.NOTHING_MORE ? merge.withoutWholeTable() : merge);
-          merges.put(history, merged);
-          if (clickstream != Clickstream.NOTHING_MORE) {
-            silver.put(history, merged.table());
-          }
+          mergeIntoFiles(validated.valid(), history, entity, clickstream != Clickstream.NOTHING_MORE, merges, silver);
         } else {
           silver.put(history, validated.valid().apply(latest(begin, history).countingAs(entity.name())));
         }
@@ -166,6 +156,22 @@ public final class BuildSilver extends PTransform<PBegin, SilverResult> {
         .setCoder(QuarantineRecord.RecordCoder.of());
     PCollection<KV<String, String>> facts = begin.apply(QualityFacts.of(rules, todayValid));
     return new SilverResult(begin.getPipeline(), silver, merges, refs, quarantined, facts, sessions);
+  }
+
+  /**
+   * Merges today's {@code valid} rows of {@code table} into its files ({@link IncrementalMerge}),
+   * counted as {@code entity}'s, into {@code merges}; with {@code whole}, the whole merged table
+   * into {@code silver} too.
+   */
+  private IncrementalMerge.Result mergeIntoFiles(PCollection<Row> valid, Table table, Table entity, boolean whole,
+      Map<Table, IncrementalMerge.Result> merges, Map<Table, PCollection<Row>> silver) {
+    IncrementalMerge merge = IncrementalMerge.of(table, mergedInPlace.get(table)).countingAs(entity.name());
+    IncrementalMerge.Result merged = valid.apply(whole ? merge : merge.withoutWholeTable());
+    merges.put(table, merged);
+    if (whole) {
+      silver.put(table, merged.table());
+    }
+    return merged;
   }
 
   /** The merge of {@code table}'s rows of today with its previous silver rows. */

@@ -67,9 +67,8 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
   public static IncrementalMerge of(Table table, String tableDir) {
     for (String k : table.key()) {
       Schema.FieldType type = table.beamSchema().getField(k).getType();
-      boolean timestamp = type.getTypeName() == Schema.TypeName.LOGICAL_TYPE
-          && EpochMicros.IDENTIFIER.equals(type.getLogicalType().getIdentifier());
       Schema.TypeName name = type.getTypeName();
+      boolean timestamp = name == Schema.TypeName.LOGICAL_TYPE && EpochMicros.IDENTIFIER.equals(type.getLogicalType().getIdentifier());
       if (!timestamp && name != Schema.TypeName.STRING && name != Schema.TypeName.INT32 && name != Schema.TypeName.INT64) {
         throw new IllegalArgumentException(table.name() + ": key column " + k + " must be text, an integer or a timestamp");
       }
