@@ -42,7 +42,7 @@ public final class MaskPii extends PTransform<PCollection<Row>, PCollection<Row>
     List<String> present = PII_COLUMNS.stream().filter(schema::hasField).toList();
     String s = salt;
     return rows.apply("Hash PII columns", MapElements.into(TypeDescriptors.rows()).via((Row r) -> mask(r, present, s)))
-        .setRowSchema(schema);
+        .setCoder(rows.getCoder());
   }
 
   /**

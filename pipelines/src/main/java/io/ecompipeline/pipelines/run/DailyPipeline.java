@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -113,7 +112,7 @@ final class DailyPipeline {
           ? silver.partitioned(table).apply("Files of silver " + table.name(),
               MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.rows()))
                   .via((KV<String, Row> kv) -> KV.of(kv.getKey() + "/" + Layouts.PART, kv.getValue())))
-              .setCoder(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(table.beamSchema())))
+              .setCoder(KvCoder.of(StringUtf8Coder.of(), table.rowCoder()))
           : keyByFile("silver " + table.name(), LakeLayout.SILVER_MERGED_INCREMENTALLY.contains(table)
               ? masked(silver.toWrite(table), table, piiSalt, " to write") : silverRows.get(table), LakeLayout.silver(table));
       files = files.parquet(table, LakePaths.join(staging, "silver", table.name()), LakePaths.silver(lake, table.name()), rows);

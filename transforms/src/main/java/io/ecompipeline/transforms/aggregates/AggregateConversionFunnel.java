@@ -52,7 +52,7 @@ public final class AggregateConversionFunnel extends PTransform<PCollection<Row>
     return sessionTallies(clickstream, "", 1)
         .apply("SumPerDateAndDevice", Tally.sumPerKey())
         .apply("ToRows", MapElements.into(TypeDescriptor.of(Row.class)).via(AggregateConversionFunnel::toRow))
-        .setRowSchema(GoldTables.CONVERSION_FUNNEL_DAILY.beamSchema());
+        .setCoder(GoldTables.CONVERSION_FUNNEL_DAILY.rowCoder());
   }
 
   /**

@@ -13,7 +13,6 @@ import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
-import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
@@ -31,6 +30,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import io.ecompipeline.transforms.schema.TableRowCoder;
 
 /**
  * Builds {@code customer_ltv} (contract §4), one row per customer with a counted order: first and
@@ -86,10 +86,10 @@ public final class AggregateCustomerLtv extends PTransform<PCollectionTuple, PCo
         .apply("SumPerCustomer", Tally.sumPerKey())
         .apply("CustomersWithACountedOrder", Filter.by((SerializableFunction<KV<String, Tally>, Boolean>) kv -> kv.getValue().count("orders") > 0))
         .apply("UnrankedRows", MapElements.into(TypeDescriptor.of(Row.class)).via(AggregateCustomerLtv::unranked))
-        .setRowSchema(schema)
+        .setCoder(GoldTables.CUSTOMER_LTV.rowCoder())
         .apply("AllCustomers", Combine.globally(new ToListFn(schema)))
         .apply("RankIntoValueSegments", ParDo.of(new RankFn()))
-        .setRowSchema(schema);
+        .setCoder(GoldTables.CUSTOMER_LTV.rowCoder());
   }
 
   /** A customer's row before ranking: the segment is filled in once every customer is known. */
@@ -166,12 +166,12 @@ public final class AggregateCustomerLtv extends PTransform<PCollectionTuple, PCo
 
     @Override
     public Coder<List<Row>> getAccumulatorCoder(CoderRegistry registry, Coder<Row> in) {
-      return ListCoder.of(RowCoder.of(schema));
+      return ListCoder.of(TableRowCoder.of(schema));
     }
 
     @Override
     public Coder<List<Row>> getDefaultOutputCoder(CoderRegistry registry, Coder<Row> in) {
-      return ListCoder.of(RowCoder.of(schema));
+      return ListCoder.of(TableRowCoder.of(schema));
     }
   }
 }

@@ -89,7 +89,7 @@ public final class AggregateDailyKpis extends PTransform<PCollectionTuple, PColl
             VarIntCoder.of())
         .apply("SumPerDate", Tally.sumPerKey())
         .apply("ToRows", MapElements.into(TypeDescriptor.of(Row.class)).via(AggregateDailyKpis::toRow))
-        .setRowSchema(GoldTables.DAILY_KPIS.beamSchema());
+        .setCoder(GoldTables.DAILY_KPIS.rowCoder());
   }
 
   private static TypeDescriptor<KV<Integer, Tally>> kvOfTally() {

@@ -66,7 +66,7 @@ public final class AggregateDailySales extends PTransform<PCollectionTuple, PCol
         .apply(
             "ToRows",
             MapElements.into(TypeDescriptor.of(Row.class)).via(AggregateDailySales::toRow))
-        .setRowSchema(GoldTables.AGG_DAILY_SALES.beamSchema());
+        .setCoder(GoldTables.AGG_DAILY_SALES.rowCoder());
   }
 
   private static final class TallyFn extends DoFn<Row, KV<KV<Integer, String>, Tally>> {

@@ -69,7 +69,7 @@ public final class AggregateProductPerformance extends PTransform<PCollectionTup
         .apply("AllTallies", Flatten.pCollections())
         .apply("SumPerMonthAndProduct", Tally.sumPerKey())
         .apply("ToRows", MapElements.into(TypeDescriptor.of(Row.class)).via(AggregateProductPerformance::toRow))
-        .setRowSchema(GoldTables.PRODUCT_PERFORMANCE.beamSchema());
+        .setCoder(GoldTables.PRODUCT_PERFORMANCE.rowCoder());
   }
 
   private static KV<KV<String, String>, Tally> salesTally(Row f) {

@@ -52,7 +52,7 @@ public final class UpdateConversionFunnel extends PTransform<PCollectionTuple, P
         .apply("DatesAndDevicesWithSessions", Filter.by((SerializableFunction<KV<KV<Integer, String>, Tally>, Boolean>)
             UpdateConversionFunnel::hasSessions))
         .apply("ToRows", MapElements.into(TypeDescriptor.of(Row.class)).via(AggregateConversionFunnel::toRow))
-        .setRowSchema(GoldTables.CONVERSION_FUNNEL_DAILY.beamSchema());
+        .setCoder(GoldTables.CONVERSION_FUNNEL_DAILY.rowCoder());
   }
 
   private static KV<KV<Integer, String>, Tally> counts(Row funnel) {

@@ -51,7 +51,7 @@ public final class BuildDateDimension extends PTransform<PCollection<Integer>, P
     return dateKeys
         .apply("YearsSpanned", Combine.globally(new YearSpanFn()).withoutDefaults())
         .apply("EveryDateOfThoseYears", ParDo.of(new DatesFn(fiscalStartMonth)))
-        .setRowSchema(GoldTables.DIM_DATE.beamSchema());
+        .setCoder(GoldTables.DIM_DATE.rowCoder());
   }
 
   /** The first and last calendar year in which a date key falls. */

@@ -65,11 +65,11 @@ public final class BuildScd2Dimension extends PTransform<PCollection<Row>, PColl
                     .withKeyType(TypeDescriptors.strings()))
             .apply("GatherHistoryOfMember", GroupByKey.create())
             .apply("OpenAVersionPerTrackedChange", ParDo.of(new VersionsFn(spec)))
-            .setRowSchema(schema);
+            .setCoder(spec.output().rowCoder());
     PCollection<Row> unknown =
         history
             .getPipeline()
-            .apply("UnknownMember", Create.of(List.of(unknownMember(spec))).withRowSchema(schema));
+            .apply("UnknownMember", Create.of(List.of(unknownMember(spec))).withCoder(spec.output().rowCoder()));
     return PCollectionList.of(versions).and(unknown).apply("WithUnknownMember", Flatten.pCollections());
   }
 

@@ -95,7 +95,7 @@ public final class BuildOrderLineFacts extends PTransform<PCollectionTuple, PCol
         .apply(
             "LinesOfExistingOrdersAtTheirVersions",
             ParDo.of(new FactFn(customers, products, months)).withSideInputs(MonthFilter.sideInputs(months, customers, products)))
-        .setRowSchema(GoldTables.FACT_ORDER_LINE.beamSchema());
+        .setCoder(GoldTables.FACT_ORDER_LINE.rowCoder());
   }
 
   private static final class FactFn extends DoFn<KV<String, CoGbkResult>, Row> {

@@ -81,7 +81,7 @@ public final class BuildPaymentFacts extends PTransform<PCollectionTuple, PColle
         .apply(
             "PaymentsAtTheirCustomerVersion",
             ParDo.of(new FactFn(customers, months)).withSideInputs(MonthFilter.sideInputs(months, customers)))
-        .setRowSchema(GoldTables.FACT_PAYMENT.beamSchema());
+        .setCoder(GoldTables.FACT_PAYMENT.rowCoder());
   }
 
   private static final class FactFn extends DoFn<KV<String, CoGbkResult>, Row> {

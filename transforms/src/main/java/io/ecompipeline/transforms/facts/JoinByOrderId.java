@@ -9,7 +9,6 @@ import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.schemas.SchemaCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -40,9 +39,9 @@ public final class JoinByOrderId extends PTransform<PCollectionTuple, PCollectio
   private static final TupleTag<byte[]> ORDER = new TupleTag<>("order");
   private static final TupleTag<byte[]> LINE = new TupleTag<>("line");
   private static final TupleTag<byte[]> PAYMENT = new TupleTag<>("payment");
-  private static final Coder<Row> ORDER_CODER = SchemaCoder.of(SilverTables.ORDERS.beamSchema());
-  private static final Coder<Row> LINE_CODER = SchemaCoder.of(SilverTables.ORDER_ITEMS.beamSchema());
-  private static final Coder<Row> PAYMENT_CODER = SchemaCoder.of(SilverTables.PAYMENTS.beamSchema());
+  private static final Coder<Row> ORDER_CODER = SilverTables.ORDERS.rowCoder();
+  private static final Coder<Row> LINE_CODER = SilverTables.ORDER_ITEMS.rowCoder();
+  private static final Coder<Row> PAYMENT_CODER = SilverTables.PAYMENTS.rowCoder();
 
   private JoinByOrderId() {}
 

@@ -40,7 +40,7 @@ final class InMonths extends PTransform<PCollection<Row>, PCollection<Row>> {
       return rows;
     }
     return rows.apply("RowsInMonths", ParDo.of(new InMonthsFn(MonthFilter.of(months), monthOf)).withSideInputs(months))
-        .setRowSchema(table.beamSchema());
+        .setCoder(table.rowCoder());
   }
 
   private static final class InMonthsFn extends DoFn<Row, Row> {

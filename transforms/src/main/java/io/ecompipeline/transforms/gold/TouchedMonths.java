@@ -24,7 +24,6 @@ import java.util.TreeSet;
 import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
-import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -49,6 +48,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.apache.beam.sdk.coders.Coder;
 
 /**
  * The months (YYYY-MM, each once) of the month-partitioned gold tables (the facts, agg_daily_sales,
@@ -163,14 +163,14 @@ public final class TouchedMonths extends PTransform<PCollectionTuple, PCollectio
   }
 
   private static final class SignedHashFn extends DoFn<Row, KV<String, Long>> {
-    private final RowCoder coder;
+    private final Coder<Row> coder;
     private final String tsColumn;
     private final long sign;
     private transient MessageDigest md5;
     private transient InMemoryBytes.Output bytes;
 
     SignedHashFn(Table table, String tsColumn, long sign) {
-      this.coder = RowCoder.of(table.beamSchema());
+      this.coder = table.rowCoder();
       this.tsColumn = tsColumn;
       this.sign = sign;
     }
@@ -270,7 +270,7 @@ public final class TouchedMonths extends PTransform<PCollectionTuple, PCollectio
     @Override
     public PCollectionView<Map<String, List<Long>>> expand(PCollectionTuple dims) {
       KvCoder<String, KV<Boolean, Row>> coder =
-          KvCoder.of(StringUtf8Coder.of(), KvCoder.of(BooleanCoder.of(), RowCoder.of(table.beamSchema())));
+          KvCoder.of(StringUtf8Coder.of(), KvCoder.of(BooleanCoder.of(), table.rowCoder()));
       PCollection<KV<String, KV<Boolean, Row>>> old = dims.get(OLD).apply("PreviousVersions",
           ParDo.of(new TagVersionFn(naturalKey, keyColumn, false))).setCoder(coder);
       PCollection<KV<String, KV<Boolean, Row>>> now = dims.get(NEW).apply("TodaysVersions",

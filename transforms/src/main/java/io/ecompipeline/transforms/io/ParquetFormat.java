@@ -2,6 +2,7 @@ package io.ecompipeline.transforms.io;
 
 import io.ecompipeline.transforms.schema.Column;
 import io.ecompipeline.transforms.schema.Table;
+import io.ecompipeline.transforms.schema.TableRowCoder;
 import io.ecompipeline.transforms.util.Hash64;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,7 +37,7 @@ final class ParquetFormat implements FileFormat<Row> {
   ParquetFormat(Table table) {
     this.table = table;
     this.plainColumns = table.columns().stream().filter(Column::highCardinality).map(Column::name).toList();
-    this.encoding = "parquet" + WRITER_VERSION + "-snappy-"
+    this.encoding = "parquet" + WRITER_VERSION + "-snappy-rows" + TableRowCoder.VERSION + "-"
         + Long.toHexString(Hash64.fnv1a(table.avroSchema() + " plain " + plainColumns));
   }
 

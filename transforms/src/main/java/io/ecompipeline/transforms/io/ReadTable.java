@@ -51,7 +51,7 @@ public final class ReadTable extends PTransform<PBegin, PCollection<Row>> {
     }
     return files
         .apply("Parse " + table.name(), ParDo.of(WholeFileFn.of(new ParquetFileRows(table), input.getPipeline().getOptions())))
-        .setRowSchema(table.beamSchema());
+        .setCoder(table.rowCoder());
   }
 
   private static final class OutsideMonthsFn extends DoFn<FileIO.ReadableFile, FileIO.ReadableFile> {

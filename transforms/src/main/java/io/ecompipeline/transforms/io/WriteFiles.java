@@ -15,7 +15,6 @@ import java.util.Map;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.io.FileSystems;
@@ -71,7 +70,7 @@ public final class WriteFiles extends PTransform<PBegin, PCollection<KV<String, 
    * with a long history do not change from one day to the next.
    */
   public WriteFiles parquet(Table table, String dir, String liveDir, PCollection<KV<String, Row>> files) {
-    return with(new Target<>(table.name(), dir, liveDir, new ParquetFormat(table), RowCoder.of(table.beamSchema()), files));
+    return with(new Target<>(table.name(), dir, liveDir, new ParquetFormat(table), table.rowCoder(), files));
   }
 
   /** JSON Lines files under {@code dir}; {@code name} names the metric. */

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.beam.sdk.schemas.SchemaCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -188,6 +187,6 @@ public final class BuildSilver extends PTransform<PBegin, SilverResult> {
   private PCollection<Row> previous(PBegin begin, Table table) {
     PCollection<Row> p = previous.get(table);
     return p != null ? p
-        : begin.apply("No previous " + table.name(), Create.empty(SchemaCoder.of(table.beamSchema())));
+        : begin.apply("No previous " + table.name(), Create.empty(table.rowCoder()));
   }
 }

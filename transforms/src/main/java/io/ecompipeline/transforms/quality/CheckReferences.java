@@ -8,7 +8,6 @@ import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.schemas.SchemaCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -85,9 +84,9 @@ public final class CheckReferences extends PTransform<PBegin, ReferenceResult> {
             .withSideInputs(regionByCustomer, knownProducts)
             .withOutputTags(Place.ORDERS, TupleTagList.of(Place.LINES)));
     PCollection<KV<String, Row>> ordersByPartition = placed.get(Place.ORDERS)
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), SchemaCoder.of(SilverTables.ORDERS.beamSchema())));
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), SilverTables.ORDERS.rowCoder()));
     PCollection<KV<String, Row>> linesByPartition = placed.get(Place.LINES)
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), SchemaCoder.of(SilverTables.ORDER_ITEMS.beamSchema())));
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), SilverTables.ORDER_ITEMS.rowCoder()));
     return new ReferenceResult(ordersByPartition, linesByPartition, byOrderId);
   }
 

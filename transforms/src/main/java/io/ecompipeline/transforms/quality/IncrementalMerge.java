@@ -32,6 +32,7 @@ import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.coders.Coder;
 
 /**
  * {@link LatestByNaturalKey} for a large silver table whose files each hold the rows of one
@@ -103,15 +104,15 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
                 today.getPipeline().getOptions()))
             .withSideInputs(todaysKeys)
             .withOutputTags(touched, TupleTagList.of(untouched).and(replaced).and(superseded)));
-    Schema schema = table.beamSchema();
-    PCollection<Row> readBack = previous.get(touched).setRowSchema(schema);
+    Coder<Row> coder = table.rowCoder();
+    PCollection<Row> readBack = previous.get(touched).setCoder(coder);
     PCollection<Row> merged = keyedToday.apply(LatestByNaturalKey.of(table).countingAs(countedEntity).withPrevious(readBack).keyed());
-    PCollection<Row> kept = previous.get(untouched).setRowSchema(schema);
+    PCollection<Row> kept = previous.get(untouched).setCoder(coder);
     PCollection<Row> whole = !wholeTable ? null : PCollectionList.of(merged).and(kept)
         .apply("Whole " + table.name(), Flatten.pCollections())
-        .setRowSchema(schema);
+        .setCoder(coder);
     return new Result(today.getPipeline(), merged, whole, previous.get(replaced).setCoder(StringUtf8Coder.of()),
-        readBack, previous.get(superseded).setRowSchema(schema));
+        readBack, previous.get(superseded).setCoder(coder));
   }
 
   /** A file's path relative to {@code tableDir}, as {@link Result#replacedFiles()} names it. */

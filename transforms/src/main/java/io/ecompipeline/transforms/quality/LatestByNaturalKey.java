@@ -17,7 +17,6 @@ import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.schemas.SchemaCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -105,16 +104,12 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
    * ({@link IncrementalMerge} hashes their keys): one keying, and the rows fan out as bytes.
    */
   static PCollection<KV<String, KV<Boolean, byte[]>>> keyToday(Table table, PCollection<Row> today) {
-    return today.apply("Key today's rows", ParDo.of(new KeyBy(table.key(), rowCoder(table), true))).setCoder(tagged());
+    return today.apply("Key today's rows", ParDo.of(new KeyBy(table.key(), table.rowCoder(), true))).setCoder(tagged());
   }
 
   /** The merge of rows keyed by {@link #keyToday} with the previous rows, under this merge's name. */
   PTransform<PCollection<KV<String, KV<Boolean, byte[]>>>, PCollection<Row>> keyed() {
     return new Keyed(this);
-  }
-
-  private static SchemaCoder<Row> rowCoder(Table table) {
-    return SchemaCoder.of(table.beamSchema());
   }
 
   /**
@@ -140,7 +135,7 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
     @Override
     public PCollection<Row> expand(PCollection<KV<String, KV<Boolean, byte[]>>> keyedToday) {
       Table table = merge.table;
-      SchemaCoder<Row> rowCoder = rowCoder(table);
+      Coder<Row> rowCoder = table.rowCoder();
       PCollection<Row> prev = merge.previous != null
           ? merge.previous
           : keyedToday.getPipeline().apply("No previous " + table.name(), Create.empty(rowCoder));
@@ -154,7 +149,7 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
         keyedPrevious = split.get(KeyTouched.TOUCHED);
         untouched = split.get(KeyTouched.UNTOUCHED).setCoder(ByteArrayCoder.of())
             .apply("Decode untouched previous rows", ParDo.of(new DecodeRows(rowCoder)))
-            .setRowSchema(table.beamSchema());
+            .setCoder(table.rowCoder());
       } else {
         keyedPrevious = prev.apply("Key previous rows", ParDo.of(new KeyBy(table.key(), rowCoder, false)));
       }
@@ -164,11 +159,11 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
           .apply("Today's and previous rows", Flatten.pCollections())
           .apply("Group by natural key", GroupByKey.create())
           .apply("Keep the latest version", ParDo.of(new KeepLatest(table, rowCoder, merge.countedEntity)))
-          .setRowSchema(table.beamSchema());
+          .setCoder(table.rowCoder());
       return untouched == null ? latest
           : PCollectionList.of(latest).and(untouched)
               .apply("With the untouched previous rows", Flatten.pCollections())
-              .setRowSchema(table.beamSchema());
+              .setCoder(table.rowCoder());
     }
   }
 

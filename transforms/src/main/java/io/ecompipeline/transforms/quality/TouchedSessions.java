@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -27,6 +26,7 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.coders.Coder;
 
 /**
  * The clickstream sessions a day changes, with every event of each as silver held it before the
@@ -59,7 +59,7 @@ public final class TouchedSessions extends PTransform<PCollection<Row>, TouchedS
 
   @Override
   public Result expand(PCollection<Row> today) {
-    Schema schema = SilverTables.CLICKSTREAM.beamSchema();
+    Coder<Row> coder = SilverTables.CLICKSTREAM.rowCoder();
     PCollectionView<KeyHashes> sessions = PCollectionList.of(today).and(merge.superseded())
         .apply("Events today names", Flatten.pCollections())
         .apply("Hash their sessions", ParDo.of(new SessionHashes()))
@@ -70,13 +70,13 @@ public final class TouchedSessions extends PTransform<PCollection<Row>, TouchedS
         .apply("Their events in other files", ParDo.of(WholeFileFn.of(
                 new EventsOfSessions(IncrementalMerge.relativeTo(clickstreamDir), sessions, replaced), today.getPipeline().getOptions()))
             .withSideInputs(sessions, replaced))
-        .setRowSchema(schema);
+        .setCoder(coder);
     PCollection<Row> before = PCollectionList.of(merge.readBack()).and(elsewhere)
         .apply("Touched sessions before", Flatten.pCollections())
-        .setRowSchema(schema);
+        .setCoder(coder);
     PCollection<Row> after = PCollectionList.of(merge.rewritten()).and(elsewhere)
         .apply("Touched sessions after", Flatten.pCollections())
-        .setRowSchema(schema);
+        .setCoder(coder);
     return new Result(today.getPipeline(), before, after);
   }
 

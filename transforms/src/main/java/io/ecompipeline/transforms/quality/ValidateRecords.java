@@ -12,7 +12,6 @@ import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
-import org.apache.beam.sdk.schemas.SchemaCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -47,14 +46,14 @@ public final class ValidateRecords extends PTransform<PCollection<BronzeRecord>,
   public ValidationResult expand(PCollection<BronzeRecord> records) {
     // Valid rows leave the rules encoded (see DecodeRows): the quarantine's filter would otherwise
     // decode every valid row to drop it.
-    Coder<Row> rowCoder = SchemaCoder.of(entity.beamSchema());
+    Coder<Row> rowCoder = entity.rowCoder();
     PCollectionTuple out = records.apply("Apply quality rules",
         ParDo.of(new ApplyRules(new RecordValidator(entity, rules, runDate), entity.name(),
                 rules.freshness(entity.name()).map(QualityRules.Freshness::column).orElse(null), rowCoder))
             .withOutputTags(ApplyRules.VALID_ENCODED, TupleTagList.of(ValidationResult.QUARANTINED)));
     PCollection<Row> valid = out.get(ApplyRules.VALID_ENCODED).setCoder(ByteArrayCoder.of())
         .apply("Decode valid rows", ParDo.of(new DecodeRows(rowCoder)))
-        .setRowSchema(entity.beamSchema());
+        .setCoder(entity.rowCoder());
     return new ValidationResult(valid, out.get(ValidationResult.QUARANTINED).setCoder(QuarantineRecord.RecordCoder.of()));
   }
 

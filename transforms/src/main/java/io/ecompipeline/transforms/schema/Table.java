@@ -34,6 +34,7 @@ public final class Table implements Serializable {
   private final List<Column> columns;
   private final List<String> key;
   private transient Schema beamSchema;
+  private transient TableRowCoder rowCoder;
   private transient volatile AvroForm avro;
   private transient volatile FilePositions lastRead;
 
@@ -92,6 +93,14 @@ public final class Table implements Serializable {
       beamSchema = b.build();
     }
     return beamSchema;
+  }
+
+  /** The coder of this table's rows. */
+  public TableRowCoder rowCoder() {
+    if (rowCoder == null) {
+      rowCoder = TableRowCoder.of(beamSchema());
+    }
+    return rowCoder;
   }
 
   public org.apache.avro.Schema avroSchema() {

@@ -124,5 +124,15 @@ public final class InMemoryBytes {
     public int available() {
       return bytes.length - pos;
     }
+
+    /** The array read from, so a reader may parse a block of it in place (then {@link #skip} it). */
+    public byte[] array() {
+      return bytes;
+    }
+
+    /** Where the next read starts in {@link #array()}. */
+    public int position() {
+      return pos;
+    }
   }
 }

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Random;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
@@ -133,7 +132,7 @@ class WriteAndReadTableTest {
     ContentDigest d = new ContentDigest();
     for (Row r : rows) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      RowCoder.of(FACT.beamSchema()).encode(r, bytes);
+      FACT.rowCoder().encode(r, bytes);
       d.add(bytes.toByteArray(), 0, bytes.size());
     }
     return d;

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.schemas.SchemaCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -157,7 +156,7 @@ class BuildSilverTest {
   }
 
   static PCollection<Row> rows(Pipeline p, String name, Table t, List<Row> rows) {
-    return p.apply(name, Create.of(rows).withCoder(SchemaCoder.of(t.beamSchema())));
+    return p.apply(name, Create.of(rows).withCoder(t.rowCoder()));
   }
 
   static PCollection<BronzeRecord> records(Pipeline p, Table t, BronzeRecord... records) {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.schemas.SchemaCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -26,7 +25,7 @@ class CheckReferencesTest {
   static final LocalDate D = LocalDate.of(2024, 3, 2);
 
   static PCollection<Row> rows(Pipeline p, String name, Table t, Row... rows) {
-    return p.apply(name, Create.of(List.of(rows)).withCoder(SchemaCoder.of(t.beamSchema())));
+    return p.apply(name, Create.of(List.of(rows)).withCoder(t.rowCoder()));
   }
 
   @Test

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.schemas.SchemaCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollection;
@@ -32,7 +31,7 @@ class LatestByNaturalKeyTest {
   }
 
   static PCollection<Row> rows(Pipeline p, String name, Table t, List<Row> rows) {
-    return p.apply(name, Create.of(rows).withCoder(SchemaCoder.of(t.beamSchema())));
+    return p.apply(name, Create.of(rows).withCoder(t.rowCoder()));
   }
 
   /** The merge of {@code t}, with or without the untouched previous rows passing the grouping by. */

@@ -46,7 +46,7 @@ public final class Fx {
   }
 
   public static PCollection<Row> create(Pipeline p, String name, Table table, List<Row> rows) {
-    return p.apply(name, Create.of(rows).withRowSchema(table.beamSchema()));
+    return p.apply(name, Create.of(rows).withCoder(table.rowCoder()));
   }
 
   /** A builder of one row; required columns left unset get a default or fail. */
