@@ -14,7 +14,6 @@ import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
@@ -30,7 +29,6 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import io.ecompipeline.transforms.schema.TableRowCoder;
 
 /**
  * Builds {@code customer_ltv} (contract §4), one row per customer with a counted order: first and
@@ -79,7 +77,6 @@ public final class AggregateCustomerLtv extends PTransform<PCollectionTuple, PCo
                 MapElements.into(kvOfTally)
                     .via((Row f) -> KV.of(f.getString("customer_id"), Tally.of().add("revenue", f.getDecimal("line_total")))));
     KvCoder<String, Tally> coder = KvCoder.of(StringUtf8Coder.of(), Tally.coder());
-    Schema schema = GoldTables.CUSTOMER_LTV.beamSchema();
     return PCollectionList.of(orders.setCoder(coder))
         .and(revenue.setCoder(coder))
         .apply("AllTallies", Flatten.pCollections())
@@ -87,7 +84,7 @@ public final class AggregateCustomerLtv extends PTransform<PCollectionTuple, PCo
         .apply("CustomersWithACountedOrder", Filter.by((SerializableFunction<KV<String, Tally>, Boolean>) kv -> kv.getValue().count("orders") > 0))
         .apply("UnrankedRows", MapElements.into(TypeDescriptor.of(Row.class)).via(AggregateCustomerLtv::unranked))
         .setCoder(GoldTables.CUSTOMER_LTV.rowCoder())
-        .apply("AllCustomers", Combine.globally(new ToListFn(schema)))
+        .apply("AllCustomers", Combine.globally(new ToListFn()))
         .apply("RankIntoValueSegments", ParDo.of(new RankFn()))
         .setCoder(GoldTables.CUSTOMER_LTV.rowCoder());
   }
@@ -135,12 +132,6 @@ public final class AggregateCustomerLtv extends PTransform<PCollectionTuple, PCo
 
   /** Gathers every customer's row into one list: the ranking needs them all at once. */
   private static final class ToListFn extends Combine.CombineFn<Row, List<Row>, List<Row>> {
-    private final Schema schema;
-
-    ToListFn(Schema schema) {
-      this.schema = schema;
-    }
-
     @Override
     public List<Row> createAccumulator() {
       return new ArrayList<>();
@@ -166,12 +157,12 @@ public final class AggregateCustomerLtv extends PTransform<PCollectionTuple, PCo
 
     @Override
     public Coder<List<Row>> getAccumulatorCoder(CoderRegistry registry, Coder<Row> in) {
-      return ListCoder.of(TableRowCoder.of(schema));
+      return ListCoder.of(in);
     }
 
     @Override
     public Coder<List<Row>> getDefaultOutputCoder(CoderRegistry registry, Coder<Row> in) {
-      return ListCoder.of(TableRowCoder.of(schema));
+      return ListCoder.of(in);
     }
   }
 }

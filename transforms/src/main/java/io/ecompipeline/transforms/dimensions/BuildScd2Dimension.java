@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.StreamSupport;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -55,7 +54,6 @@ public final class BuildScd2Dimension extends PTransform<PCollection<Row>, PColl
 
   @Override
   public PCollection<Row> expand(PCollection<Row> history) {
-    Schema schema = spec.output().beamSchema();
     String naturalKey = spec.naturalKey();
     PCollection<Row> versions =
         history
