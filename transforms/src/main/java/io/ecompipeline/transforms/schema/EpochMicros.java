@@ -1,7 +1,6 @@
 package io.ecompipeline.transforms.schema;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema.LogicalType;
 
@@ -36,7 +35,12 @@ public final class EpochMicros implements LogicalType<Instant, Long> {
 
   @Override
   public Instant toInputType(Long base) {
-    return base == null ? null : Instant.EPOCH.plus(base, ChronoUnit.MICROS);
+    return base == null ? null : instant(base);
+  }
+
+  /** The instant {@code micros} microseconds from the epoch (the inverse of {@link Table#epochMicros}). */
+  public static Instant instant(long micros) {
+    return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
   }
 
   @Override

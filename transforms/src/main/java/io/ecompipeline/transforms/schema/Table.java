@@ -98,7 +98,7 @@ public final class Table implements Serializable {
   /** The coder of this table's rows. */
   public TableRowCoder rowCoder() {
     if (rowCoder == null) {
-      rowCoder = TableRowCoder.of(beamSchema());
+      rowCoder = TableRowCoder.of(this);
     }
     return rowCoder;
   }

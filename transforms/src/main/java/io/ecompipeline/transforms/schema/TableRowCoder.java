@@ -12,11 +12,9 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.sdk.coders.CoderException;
-import org.apache.beam.sdk.schemas.Schema;
-import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.SchemaCoder;
-import org.apache.beam.sdk.schemas.logicaltypes.SqlTypes;
 import org.apache.beam.sdk.transforms.SerializableFunctions;
+import org.apache.beam.sdk.util.VarInt;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
@@ -37,59 +35,19 @@ public final class TableRowCoder extends SchemaCoder<Row> {
    */
   public static final int VERSION = 1;
 
-  private enum Kind { STRING, INT, LONG, BOOLEAN, DECIMAL, INSTANT, DATE }
-
   private static final ThreadLocal<InMemoryBytes.Output> SCRATCH = ThreadLocal.withInitial(() -> new InMemoryBytes.Output(512));
 
-  private final Kind[] kinds;
-  /** The scale of each decimal column (0 elsewhere). */
-  private final int[] scales;
+  /** Each column's type, in the schema's field order. */
+  private final ColumnType[] types;
 
-  private TableRowCoder(Schema schema) {
-    super(schema, TypeDescriptors.rows(), SerializableFunctions.identity(), SerializableFunctions.identity());
-    int n = schema.getFieldCount();
-    kinds = new Kind[n];
-    scales = new int[n];
-    for (int i = 0; i < n; i++) {
-      FieldType type = schema.getField(i).getType();
-      kinds[i] = kindOf(schema.getField(i).getName(), type);
-      if (kinds[i] == Kind.DECIMAL) {
-        scales[i] = (Integer) type.getLogicalType().getArgument();
-      }
-    }
+  private TableRowCoder(Table table) {
+    super(table.beamSchema(), TypeDescriptors.rows(), SerializableFunctions.identity(), SerializableFunctions.identity());
+    types = table.columns().stream().map(Column::type).toArray(ColumnType[]::new);
   }
 
-  /** The coder of rows of {@code schema}, whose fields must be of the types a {@link Table} column has. */
-  public static TableRowCoder of(Schema schema) {
-    return new TableRowCoder(schema);
-  }
-
-  private static Kind kindOf(String name, FieldType type) {
-    switch (type.getTypeName()) {
-      case STRING:
-        return Kind.STRING;
-      case INT32:
-        return Kind.INT;
-      case INT64:
-        return Kind.LONG;
-      case BOOLEAN:
-        return Kind.BOOLEAN;
-      case LOGICAL_TYPE:
-        String id = type.getLogicalType().getIdentifier();
-        if (id.equals(ScaledDecimal.IDENTIFIER)) {
-          return Kind.DECIMAL;
-        }
-        if (id.equals(EpochMicros.IDENTIFIER)) {
-          return Kind.INSTANT;
-        }
-        if (id.equals(SqlTypes.DATE.getIdentifier())) {
-          return Kind.DATE;
-        }
-        break;
-      default:
-        break;
-    }
-    throw new IllegalArgumentException("TableRowCoder cannot code field " + name + " of type " + type);
+  /** The coder of {@code table}'s rows ({@link Table#rowCoder()} keeps one per table). */
+  static TableRowCoder of(Table table) {
+    return new TableRowCoder(table);
   }
 
   @Override
@@ -99,7 +57,7 @@ public final class TableRowCoder extends SchemaCoder<Row> {
     }
     InMemoryBytes.Output block = SCRATCH.get();
     block.reset();
-    int n = kinds.length;
+    int n = types.length;
     int bitmap = (n + 7) >>> 3;
     for (int i = 0; i < bitmap; i++) {
       block.write(0);
@@ -116,12 +74,12 @@ public final class TableRowCoder extends SchemaCoder<Row> {
         writeValue(block, i, v);
       }
     }
-    writeVarLong(out, block.size());
+    VarInt.encode(block.size(), out);
     out.write(block.bytes(), 0, block.size());
   }
 
-  private void writeValue(InMemoryBytes.Output block, int i, Object v) throws IOException {
-    switch (kinds[i]) {
+  private void writeValue(InMemoryBytes.Output block, int i, Object v) {
+    switch (types[i]) {
       case STRING:
         byte[] utf8 = ((String) v).getBytes(StandardCharsets.UTF_8);
         writeVarLong(block, utf8.length);
@@ -136,10 +94,11 @@ public final class TableRowCoder extends SchemaCoder<Row> {
       case BOOLEAN:
         block.write((Boolean) v ? 1 : 0);
         break;
-      case DECIMAL:
-        writeVarLong(block, zigZag(ScaledDecimal.unscaled((BigDecimal) v, scales[i])));
+      case MONEY:
+      case RATE:
+        writeVarLong(block, zigZag(ScaledDecimal.unscaled((BigDecimal) v, types[i].scale())));
         break;
-      case INSTANT:
+      case TIMESTAMP:
         long micros = Table.epochMicros((Instant) v);
         for (int shift = 56; shift >= 0; shift -= 8) {
           block.write((int) (micros >>> shift));
@@ -149,13 +108,13 @@ public final class TableRowCoder extends SchemaCoder<Row> {
         writeVarLong(block, zigZag(((LocalDate) v).toEpochDay()));
         break;
       default:
-        throw new IllegalStateException("unhandled " + kinds[i]);
+        throw new IllegalStateException("unhandled " + types[i]);
     }
   }
 
   @Override
   public Row decode(InputStream in) throws IOException {
-    int size = (int) readVarLong(in);
+    int size = VarInt.decodeInt(in);
     byte[] block;
     int at;
     if (in instanceof InMemoryBytes.Input bytes && bytes.available() >= size) {
@@ -165,14 +124,17 @@ public final class TableRowCoder extends SchemaCoder<Row> {
       bytes.skip(size);
     } else {
       block = new byte[size];
-      readFully(in, block);
+      int read = in.readNBytes(block, 0, size);
+      if (read < size) {
+        throw new EOFException("a row is cut short: " + read + " of " + size + " bytes");
+      }
       at = 0;
     }
     return decode(block, at);
   }
 
   private Row decode(byte[] block, int start) {
-    int n = kinds.length;
+    int n = types.length;
     int[] pos = {start + ((n + 7) >>> 3)};
     Object[] values = new Object[n];
     for (int i = 0; i < n; i++) {
@@ -184,7 +146,7 @@ public final class TableRowCoder extends SchemaCoder<Row> {
   }
 
   private Object readValue(byte[] block, int[] pos, int i) {
-    switch (kinds[i]) {
+    switch (types[i]) {
       case STRING:
         int length = (int) readVarLong(block, pos);
         String s = new String(block, pos[0], length, StandardCharsets.UTF_8);
@@ -196,18 +158,19 @@ public final class TableRowCoder extends SchemaCoder<Row> {
         return unZigZag(readVarLong(block, pos));
       case BOOLEAN:
         return block[pos[0]++] != 0;
-      case DECIMAL:
-        return BigDecimal.valueOf(unZigZag(readVarLong(block, pos)), scales[i]);
-      case INSTANT:
+      case MONEY:
+      case RATE:
+        return BigDecimal.valueOf(unZigZag(readVarLong(block, pos)), types[i].scale());
+      case TIMESTAMP:
         long micros = 0;
         for (int k = 0; k < 8; k++) {
           micros = (micros << 8) | (block[pos[0]++] & 0xff);
         }
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+        return EpochMicros.instant(micros);
       case DATE:
         return LocalDate.ofEpochDay(unZigZag(readVarLong(block, pos)));
       default:
-        throw new IllegalStateException("unhandled " + kinds[i]);
+        throw new IllegalStateException("unhandled " + types[i]);
     }
   }
 
@@ -219,12 +182,12 @@ public final class TableRowCoder extends SchemaCoder<Row> {
     return (v >>> 1) ^ -(v & 1);
   }
 
-  private static void writeVarLong(OutputStream out, long v) throws IOException {
+  private static void writeVarLong(InMemoryBytes.Output block, long v) {
     while ((v & ~0x7FL) != 0) {
-      out.write((int) ((v & 0x7F) | 0x80));
+      block.write((int) ((v & 0x7F) | 0x80));
       v >>>= 7;
     }
-    out.write((int) v);
+    block.write((int) v);
   }
 
   private static long readVarLong(byte[] block, int[] pos) {
@@ -238,30 +201,6 @@ public final class TableRowCoder extends SchemaCoder<Row> {
     }
   }
 
-  private static long readVarLong(InputStream in) throws IOException {
-    long v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      int b = in.read();
-      if (b < 0) {
-        throw new EOFException("a row's length is cut short");
-      }
-      v |= (long) (b & 0x7F) << shift;
-      if ((b & 0x80) == 0) {
-        return v;
-      }
-    }
-    throw new CoderException("a row's length is corrupt");
-  }
-
-  private static void readFully(InputStream in, byte[] into) throws IOException {
-    for (int read = 0; read < into.length; ) {
-      int k = in.read(into, read, into.length - read);
-      if (k < 0) {
-        throw new EOFException("a row is cut short: " + read + " of " + into.length + " bytes");
-      }
-      read += k;
-    }
-  }
 
   @Override
   public void verifyDeterministic() {
@@ -280,6 +219,6 @@ public final class TableRowCoder extends SchemaCoder<Row> {
 
   @Override
   public String toString() {
-    return "TableRowCoder" + List.of(kinds);
+    return "TableRowCoder" + List.of(types);
   }
 }
