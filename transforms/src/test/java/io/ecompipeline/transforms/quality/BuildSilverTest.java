@@ -10,6 +10,7 @@ import io.ecompipeline.transforms.ingest.BronzeRecord;
 import io.ecompipeline.transforms.schema.SilverTables;
 import io.ecompipeline.transforms.schema.Table;
 import io.ecompipeline.transforms.testing.Pipelines;
+import io.ecompipeline.transforms.testing.Fx;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -65,10 +66,10 @@ class BuildSilverTest {
     Row c3Current = silver(CUS, D0, "c.csv", 2, customer("c3", "west", "2024-03-01T00:00:00Z"));
     Row p1 = silver(PRO, D0, "p.csv", 2, "product_id", "p1", "category", "toys", "updated_at", "2024-03-01T00:00:00Z");
     Map<Table, PCollection<Row>> previous = new HashMap<>();
-    previous.put(CUS, rows(p, "prev customers", CUS, List.of(c3Current)));
-    previous.put(SilverTables.CUSTOMERS_HISTORY, rows(p, "prev history", SilverTables.CUSTOMERS_HISTORY, List.of(c3Current)));
-    previous.put(PRO, rows(p, "prev products", PRO, List.of(p1)));
-    previous.put(SilverTables.PRODUCTS_HISTORY, rows(p, "prev product history", SilverTables.PRODUCTS_HISTORY, List.of(p1)));
+    previous.put(CUS, Fx.create(p, "prev customers", CUS, List.of(c3Current)));
+    previous.put(SilverTables.CUSTOMERS_HISTORY, Fx.create(p, "prev history", SilverTables.CUSTOMERS_HISTORY, List.of(c3Current)));
+    previous.put(PRO, Fx.create(p, "prev products", PRO, List.of(p1)));
+    previous.put(SilverTables.PRODUCTS_HISTORY, Fx.create(p, "prev product history", SilverTables.PRODUCTS_HISTORY, List.of(p1)));
 
     Map<Table, PCollection<BronzeRecord>> bronze = new HashMap<>();
     bronze.put(CUS, records(p, CUS,
@@ -153,10 +154,6 @@ class BuildSilverTest {
     for (String e : List.of("customers", "products", "orders", "order_items", "payments", "reviews", "clickstream")) {
       assertThat(e, summary.identityHolds(e), equalTo(true));
     }
-  }
-
-  static PCollection<Row> rows(Pipeline p, String name, Table t, List<Row> rows) {
-    return p.apply(name, Create.of(rows).withCoder(t.rowCoder()));
   }
 
   static PCollection<BronzeRecord> records(Pipeline p, Table t, BronzeRecord... records) {

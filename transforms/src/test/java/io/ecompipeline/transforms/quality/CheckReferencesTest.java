@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.ecompipeline.transforms.schema.SilverTables;
 import io.ecompipeline.transforms.schema.Table;
 import io.ecompipeline.transforms.testing.Pipelines;
+import io.ecompipeline.transforms.testing.Fx;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.testing.PAssert;
-import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
@@ -25,7 +25,7 @@ class CheckReferencesTest {
   static final LocalDate D = LocalDate.of(2024, 3, 2);
 
   static PCollection<Row> rows(Pipeline p, String name, Table t, Row... rows) {
-    return p.apply(name, Create.of(List.of(rows)).withCoder(t.rowCoder()));
+    return Fx.create(p, name, t, List.of(rows));
   }
 
   @Test

@@ -7,13 +7,13 @@ import static org.hamcrest.Matchers.equalTo;
 import io.ecompipeline.transforms.schema.SilverTables;
 import io.ecompipeline.transforms.schema.Table;
 import io.ecompipeline.transforms.testing.Pipelines;
+import io.ecompipeline.transforms.testing.Fx;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.testing.PAssert;
-import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.Test;
@@ -30,10 +30,6 @@ class LatestByNaturalKeyTest {
         "updated_at", updatedAt);
   }
 
-  static PCollection<Row> rows(Pipeline p, String name, Table t, List<Row> rows) {
-    return p.apply(name, Create.of(rows).withCoder(t.rowCoder()));
-  }
-
   /** The merge of {@code t}, with or without the untouched previous rows passing the grouping by. */
   static LatestByNaturalKey merge(Table t, boolean untouchedPassThrough) {
     return untouchedPassThrough ? LatestByNaturalKey.of(t).passingUntouchedThrough() : LatestByNaturalKey.of(t);
@@ -47,8 +43,8 @@ class LatestByNaturalKeyTest {
     Row olderC2 = customer(D1, "a.csv", 3, "c2", "c2@x", "2024-03-01T09:00:00Z");
     Row newerC2 = customer(D2, "b.csv", 3, "c2", "c2@new", "2024-03-01T11:00:00Z");
     Pipeline p = Pipelines.create();
-    PCollection<Row> merged = rows(p, "today", C, List.of(stale, newerC2))
-        .apply(merge(C, passThrough).withPrevious(rows(p, "previous", C, List.of(current, olderC2))));
+    PCollection<Row> merged = Fx.create(p, "today", C, List.of(stale, newerC2))
+        .apply(merge(C, passThrough).withPrevious(Fx.create(p, "previous", C, List.of(current, olderC2))));
     PAssert.that(merged).containsInAnyOrder(current, newerC2);
     PipelineResult r = p.run();
     r.waitUntilFinish();
@@ -65,8 +61,8 @@ class LatestByNaturalKeyTest {
     Row c1Again = customer(D2, "b.csv", 2, "c1", "c1@x", "2024-03-01T10:00:00Z");
     Row c4 = customer(D2, "b.csv", 3, "c4", "c4@x", "2024-03-02T10:00:00Z");
     Pipeline p = Pipelines.create();
-    PCollection<Row> merged = rows(p, "today", C, List.of(c1Again, c4))
-        .apply(merge(C, passThrough).withPrevious(rows(p, "previous", C, List.of(c1, c3))));
+    PCollection<Row> merged = Fx.create(p, "today", C, List.of(c1Again, c4))
+        .apply(merge(C, passThrough).withPrevious(Fx.create(p, "previous", C, List.of(c1, c3))));
     PAssert.that(merged).containsInAnyOrder(c1, c3, c4);
     PipelineResult r = p.run();
     r.waitUntilFinish();
@@ -81,7 +77,7 @@ class LatestByNaturalKeyTest {
     Row laterFile = customer(D1, "b.csv", 2, "c1", "b@x", "2024-03-01T10:00:00Z");
     Row laterLine = customer(D1, "b.csv", 3, "c1", "c@x", "2024-03-01T10:00:00Z");
     Pipeline p = Pipelines.create();
-    PCollection<Row> merged = rows(p, "today", C, List.of(laterLine, early, laterFile)).apply(LatestByNaturalKey.of(C));
+    PCollection<Row> merged = Fx.create(p, "today", C, List.of(laterLine, early, laterFile)).apply(LatestByNaturalKey.of(C));
     PAssert.that(merged).containsInAnyOrder(laterLine);
     p.run().waitUntilFinish();
   }
@@ -96,8 +92,8 @@ class LatestByNaturalKeyTest {
     Row nextDay = silver(items, D2, "z.csv", 2, "order_id", "o1", "line_number", "1", "product_id", "p1", "quantity", "2",
         "unit_price", "3.00");
     Pipeline p = Pipelines.create();
-    PCollection<Row> day1 = rows(p, "day1", items, List.of(again, first)).apply("merge day1", LatestByNaturalKey.of(items));
-    PCollection<Row> day2 = rows(p, "day2", items, List.of(nextDay))
+    PCollection<Row> day1 = Fx.create(p, "day1", items, List.of(again, first)).apply("merge day1", LatestByNaturalKey.of(items));
+    PCollection<Row> day2 = Fx.create(p, "day2", items, List.of(nextDay))
         .apply("merge day2", LatestByNaturalKey.of(items).withPrevious(day1).countingAs("day2"));
     PAssert.that(day1).containsInAnyOrder(first);
     PAssert.that(day2).containsInAnyOrder(first);
@@ -120,9 +116,9 @@ class LatestByNaturalKeyTest {
         customer(D2, "b.csv", 4, "c2", "c2@x", "2024-03-02T10:00:00Z"),
         customer(D2, "b.csv", 5, "c3", "c3@x", "2024-01-02T10:00:00Z"));
     Pipeline p = Pipelines.create();
-    PCollection<Row> first = rows(p, "today", C, today)
-        .apply("first run", merge(C, passThrough).withPrevious(rows(p, "prev", C, List.of(prev))).countingAs("run1"));
-    PCollection<Row> second = rows(p, "today again", C, today)
+    PCollection<Row> first = Fx.create(p, "today", C, today)
+        .apply("first run", merge(C, passThrough).withPrevious(Fx.create(p, "prev", C, List.of(prev))).countingAs("run1"));
+    PCollection<Row> second = Fx.create(p, "today again", C, today)
         .apply("second run", merge(C, passThrough).withPrevious(first).countingAs("run2"));
     List<Row> expected = List.of(today.get(0), today.get(1), today.get(3));
     PAssert.that(first).containsInAnyOrder(expected);
@@ -144,11 +140,11 @@ class LatestByNaturalKeyTest {
     Row late = customer(D2, "b.csv", 2, "c1", "v1@x", "2024-02-10T00:00:00Z");
     Row resend = customer(D2, "b.csv", 3, "c1", "v2@x", "2024-02-20T00:00:00Z");
     Pipeline p = Pipelines.create();
-    PCollection<Row> today = rows(p, "today", C, List.of(late, resend));
+    PCollection<Row> today = Fx.create(p, "today", C, List.of(late, resend));
     PCollection<Row> latest = today.apply("latest",
-        merge(C, passThrough).withPrevious(rows(p, "prev", C, List.of(v2))).withoutCounting());
+        merge(C, passThrough).withPrevious(Fx.create(p, "prev", C, List.of(v2))).withoutCounting());
     PCollection<Row> history = today.apply("history",
-        merge(h, passThrough).withPrevious(rows(p, "prevh", h, List.of(v2))).countingAs("customers"));
+        merge(h, passThrough).withPrevious(Fx.create(p, "prevh", h, List.of(v2))).countingAs("customers"));
     PAssert.that(latest).containsInAnyOrder(v2);
     PAssert.that(history).containsInAnyOrder(v2, late);
     PipelineResult r = p.run();
