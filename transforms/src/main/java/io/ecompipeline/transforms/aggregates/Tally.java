@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,6 +20,12 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.util.VarInt;
 import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 
@@ -196,9 +203,66 @@ final class Tally implements Serializable {
     return tallies.setCoder(KvCoder.of(keyCoder, coder()));
   }
 
-  /** Sums the tallies of each key. */
-  static <K> Combine.PerKey<K, Tally, Tally> sumPerKey() {
-    return Combine.perKey(new SumFn());
+  /** Sums the tallies of each key (in the global window). */
+  static <K> SumPerKey<K> sumPerKey() {
+    return new SumPerKey<>(SumInBundle.MAX_KEYS);
+  }
+
+  /**
+   * Sums per key within each bundle first, then across bundles with a combine. Flink's combine
+   * sorts every input element before merging, comparing serialized keys; most aggregates have few
+   * keys (dates, categories, products), so a map here leaves the sort about one tally per key and
+   * bundle. Tallies sum in any order, so the result is the same.
+   */
+  static final class SumPerKey<K> extends PTransform<PCollection<KV<K, Tally>>, PCollection<KV<K, Tally>>> {
+    private final int maxKeysInBundle;
+
+    SumPerKey(int maxKeysInBundle) {
+      this.maxKeysInBundle = maxKeysInBundle;
+    }
+
+    @Override
+    public PCollection<KV<K, Tally>> expand(PCollection<KV<K, Tally>> tallies) {
+      if (!(tallies.getWindowingStrategy().getWindowFn() instanceof GlobalWindows)) {
+        throw new IllegalArgumentException("tallies are summed in the global window (a bundle's sums are emitted there)");
+      }
+      return tallies
+          .apply("SumInEachBundle", ParDo.of(new SumInBundle<K>(maxKeysInBundle)))
+          .setCoder(tallies.getCoder())
+          .apply("SumAcrossBundles", Combine.perKey(new SumFn()));
+    }
+  }
+
+  /** The tallies of a bundle summed per key, at most {@code maxKeys} held at a time. */
+  private static final class SumInBundle<K> extends DoFn<KV<K, Tally>, KV<K, Tally>> {
+    static final int MAX_KEYS = 50_000;
+    private final int maxKeys;
+    private transient Map<K, Tally> sums;
+
+    SumInBundle(int maxKeys) {
+      this.maxKeys = maxKeys;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      sums = new HashMap<>();
+    }
+
+    @ProcessElement
+    public void process(@Element KV<K, Tally> tally, OutputReceiver<KV<K, Tally>> out) {
+      // A fresh sum per key: an input element must not be modified.
+      sums.computeIfAbsent(tally.getKey(), k -> new Tally()).merge(tally.getValue());
+      if (sums.size() >= maxKeys) {
+        sums.forEach((k, sum) -> out.output(KV.of(k, sum)));
+        sums.clear();
+      }
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext c) {
+      sums.forEach((k, sum) -> c.output(KV.of(k, sum), BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE));
+      sums.clear();
+    }
   }
 
   private static final class SumFn extends Combine.CombineFn<Tally, Tally, Tally> {
