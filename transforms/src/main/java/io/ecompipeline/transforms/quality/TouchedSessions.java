@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -63,7 +62,7 @@ public final class TouchedSessions extends PTransform<PCollection<Row>, TouchedS
     PCollectionView<KeyHashes> sessions = PCollectionList.of(today).and(merge.superseded())
         .apply("Events today names", Flatten.pCollections())
         .apply("Hash their sessions", ParDo.of(new SessionHashes()))
-        .apply("Touched sessions", Combine.globally(new KeyHashes.Collect()).asSingletonView());
+        .apply("Touched sessions", KeyHashes.collected());
     PCollectionView<List<String>> replaced = merge.replacedFiles().apply("Read-back files", View.asList());
     PCollection<Row> elsewhere = today.getPipeline()
         .apply("Clickstream files", MatchedFiles.of(LakePaths.join(clickstreamDir, "**.parquet")))

@@ -144,22 +144,6 @@ class IncrementalMergeTest {
     assertThat(c.containsKey("silver.customers_history.accepted"), equalTo(false));
   }
 
-  @Test
-  void keyHashesFindEveryKeyCollectedOnce() {
-    KeyHashes.Collect fn = new KeyHashes.Collect();
-    long[] acc = fn.createAccumulator();
-    for (int i = 0; i < 1000; i++) {
-      acc = fn.addInput(acc, KeyHashes.hash("k" + i));
-    }
-    // every key collected twice (and an empty accumulator): the set holds each once
-    KeyHashes set = fn.extractOutput(fn.mergeAccumulators(List.of(acc, fn.createAccumulator(), acc)));
-    for (int i = 0; i < 1000; i++) {
-      assertThat(set.mightContain("k" + i), equalTo(true));
-    }
-    assertThat(set.mightContain("k1000"), equalTo(false));
-    assertThat(set.size(), equalTo(1000));
-  }
-
   private static List<String> files(String dir) throws IOException {
     Path root = Path.of(dir);
     try (var s = Files.walk(root)) {

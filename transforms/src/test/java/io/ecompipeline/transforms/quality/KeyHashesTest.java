@@ -1,0 +1,76 @@
+package io.ecompipeline.transforms.quality;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.ecompipeline.transforms.testing.Fx;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.joda.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class KeyHashesTest {
+  @Test
+  void collectKeepsEveryHashOnce() {
+    KeyHashes.Collect fn = new KeyHashes.Collect();
+    long[] hashes = KeyHashes.Collect.empty();
+    for (int i = 0; i < 1000; i++) {
+      hashes = KeyHashes.Collect.append(hashes, KeyHashes.hash("k" + i));
+    }
+    // every key collected twice (and an empty array): the set holds each once
+    KeyHashes set = fn.extractOutput(fn.mergeAccumulators(List.of(
+        fn.addInput(fn.createAccumulator(), hashes), fn.createAccumulator(), fn.addInput(fn.createAccumulator(), hashes))));
+    for (int i = 0; i < 1000; i++) {
+      assertThat(set.mightContain("k" + i), equalTo(true));
+    }
+    assertThat(set.mightContain("k1000"), equalTo(false));
+    assertThat(set.size(), equalTo(1000));
+  }
+
+  @Test
+  void collectedAsASideInputHoldsEveryHashOfTheCollection() {
+    Pipeline p = Fx.pipeline();
+    List<Long> hashes = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      hashes.add(KeyHashes.hash("k" + i % 300)); // k0..k199 twice
+    }
+    PCollectionView<KeyHashes> set = p.apply("Hashes", Create.of(hashes).withCoder(VarLongCoder.of())).apply(KeyHashes.collected());
+    PCollection<String> found = p.apply("Probes", Create.of("k0", "k199", "k299", "k300"))
+        .apply(ParDo.of(new Probe(set)).withSideInputs(set));
+    PAssert.that(found).containsInAnyOrder("k0 in 300", "k199 in 300", "k299 in 300", "k300 not in 300");
+    p.run().waitUntilFinish();
+  }
+
+  /** Tells whether the set holds each probed key, and the set's size. */
+  private static final class Probe extends DoFn<String, String> {
+    private final PCollectionView<KeyHashes> set;
+
+    Probe(PCollectionView<KeyHashes> set) {
+      this.set = set;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      KeyHashes keys = c.sideInput(set);
+      c.output(c.element() + (keys.mightContain(c.element()) ? " in " : " not in ") + keys.size());
+    }
+  }
+
+  @Test
+  void hashesOutsideTheGlobalWindowAreRefused() {
+    Pipeline p = Fx.pipeline();
+    PCollection<Long> windowed = p.apply(Create.of(1L, 2L)).apply(Window.into(FixedWindows.of(Duration.standardDays(1))));
+    assertThrows(IllegalArgumentException.class, () -> windowed.apply(KeyHashes.collected()));
+  }
+}
