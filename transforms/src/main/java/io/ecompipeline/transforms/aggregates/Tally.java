@@ -1,12 +1,11 @@
 package io.ecompipeline.transforms.aggregates;
 
-import java.io.DataInputStream;
+import io.ecompipeline.transforms.util.ExactDecimalCoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -110,7 +109,7 @@ final class Tally implements Serializable {
     static final TallyCoder INSTANCE = new TallyCoder();
     private static final Coder<String> NAME = StringUtf8Coder.of();
     private static final Coder<Long> LONG = VarLongCoder.of();
-    private static final Coder<BigDecimal> DECIMAL = new ExactDecimalCoder();
+    private static final Coder<BigDecimal> DECIMAL = ExactDecimalCoder.of();
 
     @Override
     public void encode(Tally t, OutputStream out) throws IOException {
@@ -161,41 +160,6 @@ final class Tally implements Serializable {
         map.put(NAME.decode(in), values.decode(in));
       }
     }
-  }
-
-  /**
-   * A decimal as its scale and unscaled value (a varint when it fits a long, as it always does for
-   * money). Beam's BigDecimalCoder formats an error message on every call.
-   */
-  private static final class ExactDecimalCoder extends AtomicCoder<BigDecimal> {
-    @Override
-    public void encode(BigDecimal v, OutputStream out) throws IOException {
-      VarInt.encode(v.scale(), out);
-      BigInteger unscaled = v.unscaledValue();
-      if (unscaled.bitLength() < Long.SIZE) {
-        out.write(0);
-        VarInt.encode(unscaled.longValue(), out);
-      } else {
-        byte[] bytes = unscaled.toByteArray();
-        out.write(1);
-        VarInt.encode(bytes.length, out);
-        out.write(bytes);
-      }
-    }
-
-    @Override
-    public BigDecimal decode(InputStream in) throws IOException {
-      int scale = VarInt.decodeInt(in);
-      if (in.read() == 0) {
-        return BigDecimal.valueOf(VarInt.decodeLong(in), scale);
-      }
-      byte[] bytes = new byte[VarInt.decodeInt(in)];
-      new DataInputStream(in).readFully(bytes);
-      return new BigDecimal(new BigInteger(bytes), scale);
-    }
-
-    @Override
-    public void verifyDeterministic() {}
   }
 
   /** Gives a keyed collection of tallies its coder. */

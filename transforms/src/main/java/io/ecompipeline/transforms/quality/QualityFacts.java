@@ -1,36 +1,37 @@
 package io.ecompipeline.transforms.quality;
 
-import io.ecompipeline.transforms.schema.Column;
 import io.ecompipeline.transforms.schema.SilverTables;
 import io.ecompipeline.transforms.schema.Table;
+import io.ecompipeline.transforms.util.ExactDecimalCoder;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.beam.sdk.coders.BigDecimalCoder;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
-import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * What the quality report needs beyond counters (freshness is one: {@link
@@ -67,16 +68,19 @@ public final class QualityFacts extends PTransform<PBegin, PCollection<KV<String
   public PCollection<KV<String, String>> expand(PBegin begin) {
     List<PCollection<KV<String, String>>> facts = new ArrayList<>();
     for (QualityRules.Outlier o : rules.outliers()) {
-      PCollection<KV<String, BigDecimal>> values = measure(o);
-      if (values == null) {
+      Measure measure = measure(o);
+      if (measure == null) {
         continue;
       }
+      if (!(measure.rows().getWindowingStrategy().getWindowFn() instanceof GlobalWindows)) {
+        throw new IllegalArgumentException("quality facts are taken in the global window (a bundle's values are emitted there)");
+      }
       String prefix = "outlier." + o.entity() + "." + o.column();
-      facts.add(values
-          .apply("All " + prefix, WithKeys.of(prefix))
-          .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), BigDecimalCoder.of())))
+      facts.add(measure.rows()
+          .apply("Values of " + prefix + " in each bundle", ParDo.of(new ValuesPerBundle(prefix, measure)))
+          .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(LABELLED)))
           .apply("Gather " + prefix, GroupByKey.create())
-          .apply("Scan " + prefix, ParDo.of(new ScanOutliers(o.threshold(), o.maxExamples()))));
+          .apply("Scan " + prefix, ParDo.of(new ScanOutliers(o.threshold(), o.maxExamples(), measure.summedPerLabel()))));
     }
     if (facts.isEmpty()) {
       return begin.apply(Create.empty(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
@@ -85,46 +89,32 @@ public final class QualityFacts extends PTransform<PBegin, PCollection<KV<String
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
   }
 
-  private PCollection<KV<String, BigDecimal>> measure(QualityRules.Outlier o) {
-    KvCoder<String, BigDecimal> coder = KvCoder.of(StringUtf8Coder.of(), BigDecimalCoder.of());
+  private static final Coder<KV<String, BigDecimal>> LABELLED = KvCoder.of(StringUtf8Coder.of(), ExactDecimalCoder.of());
+
+  /**
+   * A measure: the rows it is taken from and each row's labelled value (null when the row has
+   * none); with {@code summedPerLabel} the values of one label add up to one (an order's total
+   * from its lines).
+   */
+  private record Measure(PCollection<Row> rows, SerializableFunction<Row, KV<String, BigDecimal>> value, boolean summedPerLabel) {}
+
+  private Measure measure(QualityRules.Outlier o) {
     if (o.entity().equals("orders") && o.column().equals("order_total")) {
       PCollection<Row> lines = todayValid.get(SilverTables.ORDER_ITEMS);
-      if (lines == null) {
-        return null;
-      }
-      return lines
-          .apply("Line totals", MapElements
-              .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.bigdecimals()))
-              .via((Row r) -> KV.of(r.getString("order_id"), lineTotal(r))))
-          .setCoder(coder)
-          .apply("Order totals", Combine.perKey((SerializableFunction<Iterable<BigDecimal>, BigDecimal>) it -> {
-            BigDecimal sum = BigDecimal.ZERO.setScale(2);
-            for (BigDecimal d : it) {
-              sum = sum.add(d);
-            }
-            return sum;
-          }));
+      return lines == null ? null : new Measure(lines, r -> KV.of(r.getString("order_id"), lineTotal(r)), true);
     }
     Table t = SilverTables.ENTITIES.stream().filter(x -> x.name().equals(o.entity())).findFirst().orElseThrow();
     PCollection<Row> rows = todayValid.get(t);
-    Column c = t.column(o.column());
     if (rows == null) {
       return null;
     }
     List<String> key = t.key();
-    String column = c.name();
-    return rows
-        .apply("Values of " + t.name() + "." + column, MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.bigdecimals()))
-            .via((Row r) -> KV.of(key.stream().map(k -> String.valueOf(r.<Object>getValue(k))).collect(Collectors.joining("/")),
-                decimalOrNull(r.<Object>getValue(column)))))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), org.apache.beam.sdk.coders.NullableCoder.of(BigDecimalCoder.of())))
-        .apply("Drop empty " + t.name() + "." + column, org.apache.beam.sdk.transforms.Filter.by(kv -> kv.getValue() != null))
-        .setCoder(coder);
-  }
-
-  private static BigDecimal decimalOrNull(Object v) {
-    return v == null ? null : new BigDecimal(v.toString());
+    String column = t.column(o.column()).name();
+    return new Measure(rows, r -> {
+      Object v = r.getValue(column);
+      return v == null ? null
+          : KV.of(key.stream().map(k -> String.valueOf(r.<Object>getValue(k))).collect(Collectors.joining("/")), new BigDecimal(v.toString()));
+    }, false);
   }
 
   /** quantity × unit_price − discount_amount (contract §4). */
@@ -135,21 +125,86 @@ public final class QualityFacts extends PTransform<PBegin, PCollection<KV<String
         .setScale(2, RoundingMode.HALF_UP);
   }
 
-  /** The scan itself, on all values of one measure. */
-  static final class ScanOutliers extends DoFn<KV<String, Iterable<KV<String, BigDecimal>>>, KV<String, String>> {
-    private final double threshold;
-    private final int maxExamples;
+  /**
+   * A bundle's labelled values in lists of at most {@link #MAX_VALUES} (summed per label first when
+   * the measure says so), keyed by the measure. The scan needs every value in one place anyway, and
+   * a list per bundle is one element for the runner to move and sort instead of one per row.
+   */
+  static final class ValuesPerBundle extends DoFn<Row, KV<String, List<KV<String, BigDecimal>>>> {
+    static final int MAX_VALUES = 50_000;
+    private final String prefix;
+    private final SerializableFunction<Row, KV<String, BigDecimal>> value;
+    private final boolean summedPerLabel;
+    private transient Map<String, BigDecimal> sums;
+    private transient List<KV<String, BigDecimal>> values;
 
-    ScanOutliers(double threshold, int maxExamples) {
-      this.threshold = threshold;
-      this.maxExamples = maxExamples;
+    ValuesPerBundle(String prefix, Measure measure) {
+      this.prefix = prefix;
+      this.value = measure.value();
+      this.summedPerLabel = measure.summedPerLabel();
+    }
+
+    @StartBundle
+    public void startBundle() {
+      sums = new HashMap<>();
+      values = new ArrayList<>();
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<KV<String, BigDecimal>>> all, OutputReceiver<KV<String, String>> out) {
+    public void process(@Element Row row, OutputReceiver<KV<String, List<KV<String, BigDecimal>>>> out) {
+      KV<String, BigDecimal> v = value.apply(row);
+      if (v == null) {
+        return;
+      }
+      if (summedPerLabel) {
+        sums.merge(v.getKey(), v.getValue(), BigDecimal::add);
+      } else {
+        values.add(v);
+      }
+      if (sums.size() + values.size() >= MAX_VALUES) {
+        out.output(KV.of(prefix, taken()));
+      }
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext c) {
+      if (!sums.isEmpty() || !values.isEmpty()) {
+        c.output(KV.of(prefix, taken()), BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE);
+      }
+    }
+
+    private List<KV<String, BigDecimal>> taken() {
+      List<KV<String, BigDecimal>> list = values;
+      sums.forEach((label, sum) -> list.add(KV.of(label, sum)));
+      sums = new HashMap<>();
+      values = new ArrayList<>();
+      return list;
+    }
+  }
+
+  /** The scan itself, on all values of one measure (summed per label across bundles when the measure says so). */
+  static final class ScanOutliers extends DoFn<KV<String, Iterable<List<KV<String, BigDecimal>>>>, KV<String, String>> {
+    private final double threshold;
+    private final int maxExamples;
+    private final boolean summedPerLabel;
+
+    ScanOutliers(double threshold, int maxExamples, boolean summedPerLabel) {
+      this.threshold = threshold;
+      this.maxExamples = maxExamples;
+      this.summedPerLabel = summedPerLabel;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<List<KV<String, BigDecimal>>>> all, OutputReceiver<KV<String, String>> out) {
       String prefix = all.getKey();
       List<KV<String, BigDecimal>> values = new ArrayList<>();
-      all.getValue().forEach(values::add);
+      if (summedPerLabel) {
+        Map<String, BigDecimal> sums = new HashMap<>();
+        all.getValue().forEach(list -> list.forEach(v -> sums.merge(v.getKey(), v.getValue(), BigDecimal::add)));
+        sums.forEach((label, sum) -> values.add(KV.of(label, sum)));
+      } else {
+        all.getValue().forEach(values::addAll);
+      }
       scan(values, threshold, maxExamples).forEach((k, v) -> out.output(KV.of(prefix + "." + k, v)));
     }
   }
