@@ -1,11 +1,11 @@
 package io.ecompipeline.transforms.quality;
 
 import io.ecompipeline.transforms.util.Hash64;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
@@ -127,9 +127,13 @@ final class KeyHashes {
 
     @Override
     public long[] addInput(long[] acc, long[] hashes) {
-      for (int i = 1; i <= hashes[0]; i++) {
-        acc = append(acc, hashes[i]);
+      int n = (int) acc[0];
+      int m = (int) hashes[0];
+      if (n + m >= acc.length) {
+        acc = Arrays.copyOf(acc, Math.max(n + m + 1, acc.length * 2));
       }
+      System.arraycopy(hashes, 1, acc, n + 1, m);
+      acc[0] = n + m;
       return acc;
     }
 
@@ -168,29 +172,35 @@ final class KeyHashes {
     }
   }
 
-  /** An accumulator: its count, then that many hashes (the spare capacity is not written). */
+  /**
+   * An accumulator: its count, then that many hashes (the spare capacity is not written), all
+   * big-endian and in one write: a million hashes written one by one were a million calls into
+   * the runner's stream.
+   */
   static final class LongsCoder extends CustomCoder<long[]> {
     @Override
     public void encode(long[] value, OutputStream out) throws IOException {
-      DataOutputStream data = new DataOutputStream(out);
       int n = (int) value[0];
-      data.writeInt(n);
-      for (int i = 1; i <= n; i++) {
-        data.writeLong(value[i]);
-      }
-      data.flush();
+      ByteBuffer bytes = ByteBuffer.allocate(Integer.BYTES + n * Long.BYTES);
+      bytes.putInt(n).asLongBuffer().put(value, 1, n);
+      out.write(bytes.array());
     }
 
     @Override
     public long[] decode(InputStream in) throws IOException {
-      DataInputStream data = new DataInputStream(in);
-      int n = data.readInt();
+      int n = ByteBuffer.wrap(readFully(in, Integer.BYTES)).getInt();
       long[] value = new long[n + 1];
       value[0] = n;
-      for (int i = 1; i <= n; i++) {
-        value[i] = data.readLong();
-      }
+      ByteBuffer.wrap(readFully(in, n * Long.BYTES)).asLongBuffer().get(value, 1, n);
       return value;
+    }
+
+    private static byte[] readFully(InputStream in, int length) throws IOException {
+      byte[] bytes = in.readNBytes(length);
+      if (bytes.length < length) {
+        throw new EOFException("key hashes cut short: " + bytes.length + " of " + length + " bytes");
+      }
+      return bytes;
     }
   }
 

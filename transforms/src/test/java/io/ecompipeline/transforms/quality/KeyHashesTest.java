@@ -5,7 +5,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.ecompipeline.transforms.testing.Fx;
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -15,6 +18,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.FixedWindows;
 import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.joda.time.Duration;
@@ -36,6 +40,15 @@ class KeyHashesTest {
     }
     assertThat(set.mightContain("k1000"), equalTo(false));
     assertThat(set.size(), equalTo(1000));
+  }
+
+  @Test
+  void hashArraysCodeTheirCountAndHashesOnly() throws Exception {
+    long[] withSpare = {2L, Long.MIN_VALUE, -1L, 99L, 99L}; // two hashes, then spare capacity
+    byte[] bytes = CoderUtils.encodeToByteArray(new KeyHashes.LongsCoder(), withSpare);
+    assertThat(bytes.length, equalTo(4 + 2 * 8));
+    assertThat(CoderUtils.decodeFromByteArray(new KeyHashes.LongsCoder(), bytes), equalTo(new long[] {2L, Long.MIN_VALUE, -1L}));
+    assertThrows(EOFException.class, () -> new KeyHashes.LongsCoder().decode(new ByteArrayInputStream(Arrays.copyOf(bytes, 12))));
   }
 
   @Test
