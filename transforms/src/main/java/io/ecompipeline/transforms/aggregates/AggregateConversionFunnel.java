@@ -4,12 +4,12 @@ import io.ecompipeline.transforms.dimensions.DateKeys;
 import io.ecompipeline.transforms.schema.EpochMicros;
 import io.ecompipeline.transforms.schema.GoldTables;
 import io.ecompipeline.transforms.schema.Table;
+import io.ecompipeline.transforms.util.GlobalBundles;
+import io.ecompipeline.transforms.util.MergePerBundle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -18,13 +18,9 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Combine;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
@@ -62,12 +58,10 @@ public final class AggregateConversionFunnel extends PTransform<PCollection<Row>
    * value per session instead of every whole event row.
    */
   static PCollection<KV<KV<Integer, String>, Tally>> sessionTallies(PCollection<Row> events, String name, int sign) {
-    if (!(events.getWindowingStrategy().getWindowFn() instanceof GlobalWindows)) {
-      throw new IllegalArgumentException("the funnel's events must be in the global window (a bundle's summaries are emitted there)");
-    }
+    GlobalBundles.requireGlobalWindow(events, "the funnel's events");
     PCollection<KV<KV<Integer, String>, Tally>> sessions =
         events
-            .apply("SummaryOfEachSessionInABundle" + name, ParDo.of(new SummariesPerBundle(SummariesPerBundle.MAX_SESSIONS)))
+            .apply("SummaryOfEachSessionInABundle" + name, ParDo.of(summariesPerBundle(MergePerBundle.MAX_KEYS)))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), SessionSummary.CODER))
             .apply("SummaryOfEachSession" + name, Combine.perKey(SessionSummary::merge))
             .apply("SessionOnItsFirstEventsDateAndDevice" + name, MapElements
@@ -83,34 +77,9 @@ public final class AggregateConversionFunnel extends PTransform<PCollection<Row>
    * million events were 6% of a scale-10 run, session 20); a map here leaves it one value per
    * session and bundle. Summaries merge in any order, so the result is the same.
    */
-  static final class SummariesPerBundle extends DoFn<Row, KV<String, SessionSummary>> {
-    static final int MAX_SESSIONS = 50_000;
-    private final int maxSessions;
-    private transient Map<String, SessionSummary> sessions;
-
-    SummariesPerBundle(int maxSessions) {
-      this.maxSessions = maxSessions;
-    }
-
-    @StartBundle
-    public void startBundle() {
-      sessions = new HashMap<>();
-    }
-
-    @ProcessElement
-    public void process(@Element Row event, OutputReceiver<KV<String, SessionSummary>> out) {
-      sessions.merge(event.getString("session_id"), SessionSummary.of(event), SessionSummary::merge);
-      if (sessions.size() >= maxSessions) {
-        sessions.forEach((id, summary) -> out.output(KV.of(id, summary)));
-        sessions.clear();
-      }
-    }
-
-    @FinishBundle
-    public void finishBundle(FinishBundleContext c) {
-      sessions.forEach((id, summary) -> c.output(KV.of(id, summary), BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE));
-      sessions.clear();
-    }
+  static MergePerBundle<Row, String, SessionSummary> summariesPerBundle(int maxSessions) {
+    return new MergePerBundle<>(event -> event.getString("session_id"), SessionSummary::of,
+        (summary, event) -> SessionSummary.merge(summary, SessionSummary.of(event)), maxSessions);
   }
 
   /**

@@ -1,12 +1,13 @@
 package io.ecompipeline.transforms.aggregates;
 
 import io.ecompipeline.transforms.util.ExactDecimalCoder;
+import io.ecompipeline.transforms.util.GlobalBundles;
+import io.ecompipeline.transforms.util.MergePerBundle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,12 +20,8 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.util.VarInt;
 import org.apache.beam.sdk.transforms.Combine;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 
@@ -169,7 +166,7 @@ final class Tally implements Serializable {
 
   /** Sums the tallies of each key (in the global window). */
   static <K> SumPerKey<K> sumPerKey() {
-    return new SumPerKey<>(SumInBundle.MAX_KEYS);
+    return new SumPerKey<>(MergePerBundle.MAX_KEYS);
   }
 
   /**
@@ -187,45 +184,13 @@ final class Tally implements Serializable {
 
     @Override
     public PCollection<KV<K, Tally>> expand(PCollection<KV<K, Tally>> tallies) {
-      if (!(tallies.getWindowingStrategy().getWindowFn() instanceof GlobalWindows)) {
-        throw new IllegalArgumentException("tallies are summed in the global window (a bundle's sums are emitted there)");
-      }
+      GlobalBundles.requireGlobalWindow(tallies, "tallies");
+      // A fresh sum per key: an input element must not be modified.
       return tallies
-          .apply("SumInEachBundle", ParDo.of(new SumInBundle<K>(maxKeysInBundle)))
+          .apply("SumInEachBundle", ParDo.of(new MergePerBundle<KV<K, Tally>, K, Tally>(
+              KV::getKey, t -> new Tally().merge(t.getValue()), (sum, t) -> sum.merge(t.getValue()), maxKeysInBundle)))
           .setCoder(tallies.getCoder())
           .apply("SumAcrossBundles", Combine.perKey(new SumFn()));
-    }
-  }
-
-  /** The tallies of a bundle summed per key, at most {@code maxKeys} held at a time. */
-  private static final class SumInBundle<K> extends DoFn<KV<K, Tally>, KV<K, Tally>> {
-    static final int MAX_KEYS = 50_000;
-    private final int maxKeys;
-    private transient Map<K, Tally> sums;
-
-    SumInBundle(int maxKeys) {
-      this.maxKeys = maxKeys;
-    }
-
-    @StartBundle
-    public void startBundle() {
-      sums = new HashMap<>();
-    }
-
-    @ProcessElement
-    public void process(@Element KV<K, Tally> tally, OutputReceiver<KV<K, Tally>> out) {
-      // A fresh sum per key: an input element must not be modified.
-      sums.computeIfAbsent(tally.getKey(), k -> new Tally()).merge(tally.getValue());
-      if (sums.size() >= maxKeys) {
-        sums.forEach((k, sum) -> out.output(KV.of(k, sum)));
-        sums.clear();
-      }
-    }
-
-    @FinishBundle
-    public void finishBundle(FinishBundleContext c) {
-      sums.forEach((k, sum) -> c.output(KV.of(k, sum), BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE));
-      sums.clear();
     }
   }
 

@@ -1,6 +1,7 @@
 package io.ecompipeline.transforms.io;
 
 import io.ecompipeline.transforms.schema.Table;
+import io.ecompipeline.transforms.util.GlobalBundles;
 import io.ecompipeline.transforms.util.InMemoryBytes;
 import java.io.IOException;
 import java.io.Serializable;
@@ -227,7 +228,7 @@ public final class WriteFiles extends PTransform<PBegin, PCollection<KV<String, 
     @FinishBundle
     public void finishBundle(FinishBundleContext c) {
       chunks.forEach((key, chunk) ->
-          c.output(KV.of(key, chunk.sorted(order)), BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE));
+          GlobalBundles.emit(c, KV.of(key, chunk.sorted(order))));
       chunks = null;
     }
   }

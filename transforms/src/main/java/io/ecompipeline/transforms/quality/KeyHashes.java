@@ -1,5 +1,6 @@
 package io.ecompipeline.transforms.quality;
 
+import io.ecompipeline.transforms.util.GlobalBundles;
 import io.ecompipeline.transforms.util.Hash64;
 import java.io.EOFException;
 import java.io.IOException;
@@ -14,9 +15,6 @@ import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -63,9 +61,7 @@ final class KeyHashes {
   private static final class Collected extends PTransform<PCollection<Long>, PCollectionView<KeyHashes>> {
     @Override
     public PCollectionView<KeyHashes> expand(PCollection<Long> hashes) {
-      if (!(hashes.getWindowingStrategy().getWindowFn() instanceof GlobalWindows)) {
-        throw new IllegalArgumentException("hashes are collected in the global window (a bundle's array is emitted there)");
-      }
+      GlobalBundles.requireGlobalWindow(hashes, "key hashes");
       return hashes
           .apply("Hashes of each bundle", ParDo.of(new PerBundle()))
           .setCoder(new LongsCoder())
@@ -90,7 +86,7 @@ final class KeyHashes {
     @FinishBundle
     public void finishBundle(FinishBundleContext c) {
       if (hashes[0] > 0) {
-        c.output(hashes, BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE);
+        GlobalBundles.emit(c, hashes);
       }
       hashes = null;
     }

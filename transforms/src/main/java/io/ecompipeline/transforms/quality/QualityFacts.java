@@ -3,6 +3,7 @@ package io.ecompipeline.transforms.quality;
 import io.ecompipeline.transforms.schema.SilverTables;
 import io.ecompipeline.transforms.schema.Table;
 import io.ecompipeline.transforms.util.ExactDecimalCoder;
+import io.ecompipeline.transforms.util.GlobalBundles;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -24,9 +25,6 @@ import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
-import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
@@ -72,9 +70,7 @@ public final class QualityFacts extends PTransform<PBegin, PCollection<KV<String
       if (measure == null) {
         continue;
       }
-      if (!(measure.rows().getWindowingStrategy().getWindowFn() instanceof GlobalWindows)) {
-        throw new IllegalArgumentException("quality facts are taken in the global window (a bundle's values are emitted there)");
-      }
+      GlobalBundles.requireGlobalWindow(measure.rows(), "the rows of quality facts");
       String prefix = "outlier." + o.entity() + "." + o.column();
       facts.add(measure.rows()
           .apply("Values of " + prefix + " in each bundle", ParDo.of(new ValuesPerBundle(prefix, measure)))
@@ -169,7 +165,7 @@ public final class QualityFacts extends PTransform<PBegin, PCollection<KV<String
     @FinishBundle
     public void finishBundle(FinishBundleContext c) {
       if (!sums.isEmpty() || !values.isEmpty()) {
-        c.output(KV.of(prefix, taken()), BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE);
+        GlobalBundles.emit(c, KV.of(prefix, taken()));
       }
     }
 

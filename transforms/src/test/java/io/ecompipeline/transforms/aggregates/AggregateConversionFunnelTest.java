@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.ecompipeline.transforms.schema.SilverTables;
 import io.ecompipeline.transforms.testing.Fx;
+import io.ecompipeline.transforms.util.MergePerBundle;
 import java.time.Instant;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
@@ -76,9 +77,9 @@ class AggregateConversionFunnelTest {
   void sessionsMergedWithinABundleAreTheSameWhenItsMapIsFlushedEarly() {
     Pipeline p = Fx.pipeline();
     PCollection<Row> events = Fx.create(p, SilverTables.CLICKSTREAM, EVENTS);
-    for (int bound : new int[] {1, 2, AggregateConversionFunnel.SummariesPerBundle.MAX_SESSIONS}) {
+    for (int bound : new int[] {1, 2, MergePerBundle.MAX_KEYS}) {
       PCollection<KV<String, AggregateConversionFunnel.SessionSummary>> sessions = events
-          .apply("Per bundle, at most " + bound, ParDo.of(new AggregateConversionFunnel.SummariesPerBundle(bound)))
+          .apply("Per bundle, at most " + bound, ParDo.of(AggregateConversionFunnel.summariesPerBundle(bound)))
           .setCoder(KvCoder.of(StringUtf8Coder.of(), AggregateConversionFunnel.SessionSummary.CODER))
           .apply("Merged, at most " + bound, Combine.perKey(AggregateConversionFunnel.SessionSummary::merge));
       PAssert.that(sessions).containsInAnyOrder(
