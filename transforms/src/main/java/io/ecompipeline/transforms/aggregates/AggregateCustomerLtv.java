@@ -3,32 +3,28 @@ package io.ecompipeline.transforms.aggregates;
 import io.ecompipeline.transforms.dimensions.DateKeys;
 import io.ecompipeline.transforms.schema.GoldTables;
 import io.ecompipeline.transforms.schema.SilverTables;
+import io.ecompipeline.transforms.util.GlobalBundles;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.ListCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TypeDescriptor;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Builds {@code customer_ltv} (contract §4), one row per customer with a counted order: first and
@@ -36,8 +32,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * average order value, and the value segment. Segments rank all n customers by lifetime revenue
  * descending, then customer_id ascending: positions up to ⌈0.2·n⌉ are {@code high}, up to ⌈0.5·n⌉
  * {@code medium}, the rest {@code low} (integer arithmetic: ⌈2n/10⌉ = (2n+9)/10). The ranking is
- * global, so the per-customer sums are gathered into one list by a Combine and sorted: fine up to
- * a few million customers.
+ * global, so each bundle sums its customers into one book ({@link CustomerTotals}), one combine
+ * merges the books and the merged book is sorted: every customer is held in memory once per worker
+ * and once where they merge, fine up to a few million customers.
  *
  * <p>Decisions: the customer is the order's customer_id, also when the customer dimension does not
  * know it (those facts point to -1); counted orders without lines count with no revenue; dates are
@@ -54,54 +51,65 @@ public final class AggregateCustomerLtv extends PTransform<PCollectionTuple, PCo
 
   @Override
   public PCollection<Row> expand(PCollectionTuple in) {
-    TypeDescriptor<KV<String, Tally>> kvOfTally =
-        TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(Tally.class));
-    PCollection<KV<String, Tally>> orders =
+    PCollection<CustomerTotals> orders =
         in.get(SilverTables.ORDERS.tag())
             .apply("CountedOrders", Filter.by((SerializableFunction<Row, Boolean>) CountedOrders::orderCounts))
-            .apply(
-                "TallyOrders",
-                MapElements.into(kvOfTally)
-                    .via(
-                        (Row o) ->
-                            KV.of(
-                                o.getString("customer_id"),
-                                Tally.of()
-                                    .add("orders", 1)
-                                    .minMax("date", DateKeys.utcDate(o.<Instant>getValue("order_ts")).toEpochDay()))));
-    PCollection<KV<String, Tally>> revenue =
+            .apply("OrdersPerCustomer", totalsPerBundle(
+                (totals, o) -> totals.addOrder(o.getString("customer_id"), DateKeys.utcDate(o.<Instant>getValue("order_ts")).toEpochDay())));
+    PCollection<CustomerTotals> revenue =
         in.get(GoldTables.FACT_ORDER_LINE.tag())
             .apply("LinesOfCountedOrders", Filter.by((SerializableFunction<Row, Boolean>) CountedOrders::lineCounts))
-            .apply(
-                "TallyRevenue",
-                MapElements.into(kvOfTally)
-                    .via((Row f) -> KV.of(f.getString("customer_id"), Tally.of().add("revenue", f.getDecimal("line_total")))));
-    KvCoder<String, Tally> coder = KvCoder.of(StringUtf8Coder.of(), Tally.coder());
-    return PCollectionList.of(orders.setCoder(coder))
-        .and(revenue.setCoder(coder))
-        .apply("AllTallies", Flatten.pCollections())
-        .apply("SumPerCustomer", Tally.sumPerKey())
-        .apply("CustomersWithACountedOrder", Filter.by((SerializableFunction<KV<String, Tally>, Boolean>) kv -> kv.getValue().count("orders") > 0))
-        .apply("UnrankedRows", MapElements.into(TypeDescriptor.of(Row.class)).via(AggregateCustomerLtv::unranked))
-        .setCoder(GoldTables.CUSTOMER_LTV.rowCoder())
-        .apply("AllCustomers", Combine.globally(new ToListFn()))
+            .apply("RevenuePerCustomer", totalsPerBundle(
+                (totals, f) -> totals.addRevenue(f.getString("customer_id"), f.getDecimal("line_total"))));
+    return PCollectionList.of(orders)
+        .and(revenue)
+        .apply("BothTotals", Flatten.pCollections())
+        .apply("AllCustomers", Combine.globally(new MergeFn()).withoutDefaults())
         .apply("RankIntoValueSegments", ParDo.of(new RankFn()))
         .setCoder(GoldTables.CUSTOMER_LTV.rowCoder());
   }
 
-  /** A customer's row before ranking: the segment is filled in once every customer is known. */
-  private static Row unranked(KV<String, Tally> kv) {
-    Tally t = kv.getValue();
-    BigDecimal revenue = t.money("revenue");
-    return GoldTables.CUSTOMER_LTV.row()
-        .withFieldValue("customer_id", kv.getKey())
-        .withFieldValue("first_order_date", LocalDate.ofEpochDay(t.min("date")))
-        .withFieldValue("last_order_date", LocalDate.ofEpochDay(t.max("date")))
-        .withFieldValue("order_count", t.count("orders"))
-        .withFieldValue("lifetime_revenue", revenue)
-        .withFieldValue("avg_order_value", Decimals.moneyPer(revenue, t.count("orders")))
-        .withFieldValue("value_segment", "")
-        .build();
+  /** Adds one input row to a bundle's totals. */
+  private interface Entry extends Serializable {
+    void add(CustomerTotals totals, Row row);
+  }
+
+  private static PTransform<PCollection<Row>, PCollection<CustomerTotals>> totalsPerBundle(Entry entry) {
+    return new PTransform<>() {
+      @Override
+      public PCollection<CustomerTotals> expand(PCollection<Row> rows) {
+        GlobalBundles.requireGlobalWindow(rows, "customer_ltv's input");
+        return rows.apply(ParDo.of(new TotalsPerBundleFn(entry))).setCoder(CustomerTotals.coder());
+      }
+    };
+  }
+
+  /** One book of totals per bundle: a customer's inputs are spread over every bundle. */
+  private static final class TotalsPerBundleFn extends DoFn<Row, CustomerTotals> {
+    private final Entry entry;
+    private transient CustomerTotals bundle;
+
+    TotalsPerBundleFn(Entry entry) {
+      this.entry = entry;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      bundle = new CustomerTotals();
+    }
+
+    @ProcessElement
+    public void process(@Element Row row) {
+      entry.add(bundle, row);
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext c) {
+      if (!bundle.isEmpty()) {
+        GlobalBundles.emit(c, bundle);
+      }
+      bundle = null;
+    }
   }
 
   /** The segment of the customer at 1-based {@code position} among {@code n}. */
@@ -112,57 +120,69 @@ public final class AggregateCustomerLtv extends PTransform<PCollectionTuple, PCo
     return position <= (5 * n + 9) / 10 ? "medium" : "low";
   }
 
-  /** Ranks by lifetime revenue descending, then customer_id ascending, and sets each segment. */
-  private static final class RankFn extends DoFn<List<Row>, Row> {
+  /**
+   * Ranks the customers with a counted order by lifetime revenue descending, then customer_id
+   * ascending, and writes each one's row with its segment.
+   */
+  private static final class RankFn extends DoFn<CustomerTotals, Row> {
     @ProcessElement
-    public void process(@Element List<Row> all, OutputReceiver<Row> out) {
-      List<Row> customers = new ArrayList<>(all);
+    public void process(@Element CustomerTotals all, OutputReceiver<Row> out) {
+      List<Map.Entry<String, CustomerTotals.Totals>> customers = new ArrayList<>();
+      for (Map.Entry<String, CustomerTotals.Totals> e : all.byCustomer().entrySet()) {
+        if (e.getValue().orders() > 0) {
+          customers.add(e);
+        }
+      }
       customers.sort(
-          Comparator.<Row, BigDecimal>comparing(r -> r.getDecimal("lifetime_revenue"))
+          Comparator.<Map.Entry<String, CustomerTotals.Totals>, BigDecimal>comparing(e -> e.getValue().revenue())
               .reversed()
-              .thenComparing(r -> r.getString("customer_id")));
+              .thenComparing(Map.Entry::getKey));
       long n = customers.size();
       long position = 0;
-      for (Row r : customers) {
+      for (Map.Entry<String, CustomerTotals.Totals> e : customers) {
         position++;
-        out.output(Row.fromRow(r).withFieldValue("value_segment", valueSegment(position, n)).build());
+        CustomerTotals.Totals t = e.getValue();
+        BigDecimal revenue = Decimals.money(t.revenue());
+        out.output(GoldTables.CUSTOMER_LTV.row()
+            .addValues(e.getKey(), LocalDate.ofEpochDay(t.firstDay()), LocalDate.ofEpochDay(t.lastDay()), t.orders(), revenue,
+                Decimals.moneyPer(revenue, t.orders()), valueSegment(position, n))
+            .build());
       }
     }
   }
 
-  /** Gathers every customer's row into one list: the ranking needs them all at once. */
-  private static final class ToListFn extends Combine.CombineFn<Row, List<Row>, List<Row>> {
+  /** Merges the bundles' books into one: the ranking needs every customer at once. */
+  private static final class MergeFn extends Combine.CombineFn<CustomerTotals, CustomerTotals, CustomerTotals> {
     @Override
-    public List<Row> createAccumulator() {
-      return new ArrayList<>();
+    public CustomerTotals createAccumulator() {
+      return new CustomerTotals();
     }
 
     @Override
-    public List<Row> addInput(List<Row> acc, Row input) {
-      acc.add(input);
-      return acc;
+    public CustomerTotals addInput(CustomerTotals acc, CustomerTotals input) {
+      return acc.merge(input);
     }
 
     @Override
-    public List<Row> mergeAccumulators(Iterable<List<Row>> accs) {
-      List<Row> merged = new ArrayList<>();
-      accs.forEach(merged::addAll);
+    public CustomerTotals mergeAccumulators(Iterable<CustomerTotals> accs) {
+      CustomerTotals merged = new CustomerTotals();
+      accs.forEach(merged::merge);
       return merged;
     }
 
     @Override
-    public List<Row> extractOutput(List<Row> acc) {
+    public CustomerTotals extractOutput(CustomerTotals acc) {
       return acc;
     }
 
     @Override
-    public Coder<List<Row>> getAccumulatorCoder(CoderRegistry registry, Coder<Row> in) {
-      return ListCoder.of(in);
+    public Coder<CustomerTotals> getAccumulatorCoder(CoderRegistry registry, Coder<CustomerTotals> in) {
+      return CustomerTotals.coder();
     }
 
     @Override
-    public Coder<List<Row>> getDefaultOutputCoder(CoderRegistry registry, Coder<Row> in) {
-      return ListCoder.of(in);
+    public Coder<CustomerTotals> getDefaultOutputCoder(CoderRegistry registry, Coder<CustomerTotals> in) {
+      return CustomerTotals.coder();
     }
   }
 }
