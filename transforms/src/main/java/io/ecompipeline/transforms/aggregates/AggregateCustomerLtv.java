@@ -32,9 +32,9 @@ import org.apache.beam.sdk.values.Row;
  * average order value, and the value segment. Segments rank all n customers by lifetime revenue
  * descending, then customer_id ascending: positions up to ⌈0.2·n⌉ are {@code high}, up to ⌈0.5·n⌉
  * {@code medium}, the rest {@code low} (integer arithmetic: ⌈2n/10⌉ = (2n+9)/10). The ranking is
- * global, so each bundle sums its customers into one book ({@link CustomerTotals}), one combine
- * merges the books and the merged book is sorted: every customer is held in memory once per worker
- * and once where they merge, fine up to a few million customers.
+ * global, so each bundle sums its customers into books ({@link CustomerTotals}), one combine
+ * merges the books and the merged book is sorted: every customer is held in memory once in each
+ * worker's partial merge and once in the final one, fine up to a few million customers.
  *
  * <p>Decisions: the customer is the order's customer_id, also when the customer dimension does not
  * know it (those facts point to -1); counted orders without lines count with no revenue; dates are
@@ -70,7 +70,7 @@ public final class AggregateCustomerLtv extends PTransform<PCollectionTuple, PCo
   }
 
   /** Adds one input row to a bundle's totals. */
-  private interface Entry extends Serializable {
+  interface Entry extends Serializable {
     void add(CustomerTotals totals, Row row);
   }
 
@@ -79,18 +79,24 @@ public final class AggregateCustomerLtv extends PTransform<PCollectionTuple, PCo
       @Override
       public PCollection<CustomerTotals> expand(PCollection<Row> rows) {
         GlobalBundles.requireGlobalWindow(rows, "customer_ltv's input");
-        return rows.apply(ParDo.of(new TotalsPerBundleFn(entry))).setCoder(CustomerTotals.coder());
+        return rows.apply(ParDo.of(new TotalsPerBundleFn(entry, TotalsPerBundleFn.MAX_CUSTOMERS))).setCoder(CustomerTotals.coder());
       }
     };
   }
 
-  /** One book of totals per bundle: a customer's inputs are spread over every bundle. */
-  private static final class TotalsPerBundleFn extends DoFn<Row, CustomerTotals> {
+  /**
+   * A bundle's totals, in books of at most {@link #MAX_CUSTOMERS} customers (at most 64 bytes each
+   * encoded: {@link GlobalBundles#MAX_RECORD_BYTES}).
+   */
+  static final class TotalsPerBundleFn extends DoFn<Row, CustomerTotals> {
+    static final int MAX_CUSTOMERS = GlobalBundles.MAX_RECORD_BYTES / 64;
     private final Entry entry;
+    private final int maxCustomers;
     private transient CustomerTotals bundle;
 
-    TotalsPerBundleFn(Entry entry) {
+    TotalsPerBundleFn(Entry entry, int maxCustomers) {
       this.entry = entry;
+      this.maxCustomers = maxCustomers;
     }
 
     @StartBundle
@@ -99,8 +105,12 @@ public final class AggregateCustomerLtv extends PTransform<PCollectionTuple, PCo
     }
 
     @ProcessElement
-    public void process(@Element Row row) {
+    public void process(@Element Row row, OutputReceiver<CustomerTotals> out) {
       entry.add(bundle, row);
+      if (bundle.size() >= maxCustomers) {
+        out.output(bundle);
+        bundle = new CustomerTotals();
+      }
     }
 
     @FinishBundle

@@ -19,7 +19,7 @@ import org.apache.beam.sdk.util.VarInt;
  * order day and the revenue of their lines. Totals merge by summing, in any order.
  *
  * <p>Why not a {@link Tally} per customer: lifetime value ranks every customer at once, so the sums
- * travel as one book per bundle into a single merge, instead of one tally of four maps per input
+ * travel in a few books per bundle into a single merge, instead of one tally of four maps per input
  * sorted by customer_id in a combine (the aggregates' most expensive shuffle).
  */
 final class CustomerTotals {
@@ -91,6 +91,10 @@ final class CustomerTotals {
 
   Map<String, Totals> byCustomer() {
     return Collections.unmodifiableMap(byCustomer);
+  }
+
+  int size() {
+    return byCustomer.size();
   }
 
   boolean isEmpty() {

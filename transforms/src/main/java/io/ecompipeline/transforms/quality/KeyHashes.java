@@ -63,15 +63,24 @@ final class KeyHashes {
     public PCollectionView<KeyHashes> expand(PCollection<Long> hashes) {
       GlobalBundles.requireGlobalWindow(hashes, "key hashes");
       return hashes
-          .apply("Hashes of each bundle", ParDo.of(new PerBundle()))
+          .apply("Hashes of each bundle", ParDo.of(new PerBundle(PerBundle.MAX_HASHES)))
           .setCoder(new LongsCoder())
           .apply("All hashes", Combine.globally(new Collect()).asSingletonView());
     }
   }
 
-  /** A bundle's hashes as one array in {@link Collect}'s accumulator layout. */
-  private static final class PerBundle extends DoFn<Long, long[]> {
+  /**
+   * A bundle's hashes as arrays in {@link Collect}'s accumulator layout, of at most {@link
+   * #MAX_HASHES} each (512 KiB; {@link GlobalBundles#MAX_RECORD_BYTES}).
+   */
+  static final class PerBundle extends DoFn<Long, long[]> {
+    static final int MAX_HASHES = GlobalBundles.MAX_RECORD_BYTES / Long.BYTES;
+    private final int maxHashes;
     private transient long[] hashes;
+
+    PerBundle(int maxHashes) {
+      this.maxHashes = maxHashes;
+    }
 
     @StartBundle
     public void startBundle() {
@@ -79,8 +88,12 @@ final class KeyHashes {
     }
 
     @ProcessElement
-    public void process(@Element Long hash) {
+    public void process(@Element Long hash, OutputReceiver<long[]> out) {
       hashes = Collect.append(hashes, hash);
+      if (hashes[0] >= maxHashes) {
+        out.output(Arrays.copyOf(hashes, (int) hashes[0] + 1));
+        hashes = Collect.empty();
+      }
     }
 
     @FinishBundle

@@ -127,7 +127,8 @@ public final class QualityFacts extends PTransform<PBegin, PCollection<KV<String
    * a list per bundle is one element for the runner to move and sort instead of one per row.
    */
   static final class ValuesPerBundle extends DoFn<Row, KV<String, List<KV<String, BigDecimal>>>> {
-    static final int MAX_VALUES = 50_000;
+    /** A labelled value is ~25 bytes encoded: a list stays within {@link GlobalBundles#MAX_RECORD_BYTES}. */
+    static final int MAX_VALUES = 1 << 14;
     private final String prefix;
     private final SerializableFunction<Row, KV<String, BigDecimal>> value;
     private final boolean summedPerLabel;

@@ -12,6 +12,14 @@ import org.apache.beam.sdk.values.PCollection;
  * from it.
  */
 public final class GlobalBundles {
+  /**
+   * The most a bundle's result should carry in one element, encoded. Such results feed combines,
+   * and Flink's pre-shuffle combiner must fit each input element into its sort buffer, a share of
+   * the managed memory: a scale-100 day's 80 MB array of key hashes failed there ("Record too
+   * large"). A DoFn that gathers more emits several elements.
+   */
+  public static final int MAX_RECORD_BYTES = 512 << 10;
+
   private GlobalBundles() {}
 
   /** Refuses {@code input} unless it is in the global window; {@code what} names it in the message. */

@@ -5,9 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import io.ecompipeline.transforms.dimensions.DateKeys;
+import io.ecompipeline.transforms.schema.SilverTables;
+import io.ecompipeline.transforms.testing.Fx;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.util.CoderUtils;
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +60,33 @@ class CustomerTotalsTest {
     byte[] cut = Arrays.copyOf(bytes, bytes.length - 3);
     assertThrows(Exception.class, () -> coder.decode(new ByteArrayInputStream(cut)));
     assertThrows(Coder.NonDeterministicException.class, coder::verifyDeterministic);
+  }
+
+  @Test
+  void aBundleTravelsInBooksOfAtMostTheBoundThatSumToTheWholeBundle() {
+    Pipeline p = Fx.pipeline();
+    List<Row> orders = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      orders.add(Fx.order("O" + i, "c" + i % 25, "2025-03-0" + (1 + i % 9) + "T09:00:00Z", "placed"));
+    }
+    PCollection<CustomerTotals> books = p.apply(Create.of(orders).withCoder(SilverTables.ORDERS.rowCoder()))
+        .apply(ParDo.of(new AggregateCustomerLtv.TotalsPerBundleFn(
+            (totals, o) -> totals.addOrder(o.getString("customer_id"), DateKeys.utcDate(o.<Instant>getValue("order_ts")).toEpochDay()),
+            4)))
+        .setCoder(CustomerTotals.coder());
+    PAssert.that(books).satisfies(all -> {
+      CustomerTotals expected = new CustomerTotals();
+      for (int i = 0; i < 60; i++) {
+        expected.addOrder("c" + i % 25, LocalDate.parse("2025-03-0" + (1 + i % 9)).toEpochDay());
+      }
+      CustomerTotals merged = new CustomerTotals();
+      for (CustomerTotals book : all) {
+        assertEquals(true, book.size() <= 4 && !book.isEmpty(), "a book of " + book.size() + " customers");
+        merged.merge(book);
+      }
+      assertEquals(expected, merged);
+      return null;
+    });
+    p.run().waitUntilFinish();
   }
 }

@@ -65,6 +65,31 @@ class KeyHashesTest {
     p.run().waitUntilFinish();
   }
 
+  @Test
+  void aBundleHashesTravelInArraysOfAtMostTheBound() {
+    Pipeline p = Fx.pipeline();
+    List<Long> hashes = new ArrayList<>();
+    for (long i = 0; i < 100; i++) {
+      hashes.add(i);
+    }
+    PCollection<long[]> arrays = p.apply(Create.of(hashes).withCoder(VarLongCoder.of()))
+        .apply(ParDo.of(new KeyHashes.PerBundle(7)))
+        .setCoder(new KeyHashes.LongsCoder());
+    PAssert.that(arrays).satisfies(all -> {
+      List<Long> seen = new ArrayList<>();
+      for (long[] a : all) {
+        assertThat("an array's count " + a[0], a[0] <= 7 && a[0] > 0, equalTo(true));
+        for (int i = 1; i <= a[0]; i++) {
+          seen.add(a[i]);
+        }
+      }
+      seen.sort(null);
+      assertThat(seen, equalTo(hashes));
+      return null;
+    });
+    p.run().waitUntilFinish();
+  }
+
   /** Tells whether the set holds each probed key, and the set's size. */
   private static final class Probe extends DoFn<String, String> {
     private final PCollectionView<KeyHashes> set;
