@@ -75,6 +75,15 @@ final class Tally implements Serializable {
     return values == null ? 0 : values.size();
   }
 
+  /** The distinct values held, all names together: what makes a tally large. */
+  int distinctValues() {
+    int n = 0;
+    for (Set<String> values : distinct.values()) {
+      n += values.size();
+    }
+    return n;
+  }
+
   long min(String name) {
     return mins.get(name);
   }
@@ -164,9 +173,15 @@ final class Tally implements Serializable {
     return tallies.setCoder(KvCoder.of(keyCoder, coder()));
   }
 
+  /**
+   * A tally whose distinct sets (ids of ~20 bytes) reach this many values leaves its bundle's map at
+   * once, within {@link GlobalBundles#MAX_RECORD_BYTES}: a date's order ids at scale 100 would not.
+   */
+  static final int MAX_DISTINCT_IN_BUNDLE = GlobalBundles.MAX_RECORD_BYTES / 32;
+
   /** Sums the tallies of each key (in the global window). */
   static <K> SumPerKey<K> sumPerKey() {
-    return new SumPerKey<>(MergePerBundle.MAX_KEYS);
+    return new SumPerKey<>(MergePerBundle.MAX_KEYS, MAX_DISTINCT_IN_BUNDLE);
   }
 
   /**
@@ -177,9 +192,11 @@ final class Tally implements Serializable {
    */
   static final class SumPerKey<K> extends PTransform<PCollection<KV<K, Tally>>, PCollection<KV<K, Tally>>> {
     private final int maxKeysInBundle;
+    private final int maxDistinctInBundle;
 
-    SumPerKey(int maxKeysInBundle) {
+    SumPerKey(int maxKeysInBundle, int maxDistinctInBundle) {
       this.maxKeysInBundle = maxKeysInBundle;
+      this.maxDistinctInBundle = maxDistinctInBundle;
     }
 
     @Override
@@ -188,7 +205,8 @@ final class Tally implements Serializable {
       // A fresh sum per key: an input element must not be modified.
       return tallies
           .apply("SumInEachBundle", ParDo.of(new MergePerBundle<KV<K, Tally>, K, Tally>(
-              KV::getKey, t -> new Tally().merge(t.getValue()), (sum, t) -> sum.merge(t.getValue()), maxKeysInBundle)))
+              KV::getKey, t -> new Tally().merge(t.getValue()), (sum, t) -> sum.merge(t.getValue()), maxKeysInBundle,
+              sum -> sum.distinctValues() >= maxDistinctInBundle)))
           .setCoder(tallies.getCoder())
           .apply("SumAcrossBundles", Combine.perKey(new SumFn()));
     }

@@ -22,6 +22,7 @@ public final class MergePerBundle<T, K, A> extends DoFn<T, KV<K, A>> {
   private final SerializableFunction<T, A> first;
   private final SerializableBiFunction<A, T, A> add;
   private final int maxKeys;
+  private final SerializableFunction<A, Boolean> full;
   private transient Map<K, A> merged;
 
   /**
@@ -30,10 +31,20 @@ public final class MergePerBundle<T, K, A> extends DoFn<T, KV<K, A>> {
    */
   public MergePerBundle(SerializableFunction<T, K> key, SerializableFunction<T, A> first, SerializableBiFunction<A, T, A> add,
       int maxKeys) {
+    this(key, first, add, maxKeys, value -> false);
+  }
+
+  /**
+   * As above, where a value for which {@code full} holds is emitted at once: values that can grow
+   * (sets of ids) stay within {@link GlobalBundles#MAX_RECORD_BYTES}.
+   */
+  public MergePerBundle(SerializableFunction<T, K> key, SerializableFunction<T, A> first, SerializableBiFunction<A, T, A> add,
+      int maxKeys, SerializableFunction<A, Boolean> full) {
     this.key = key;
     this.first = first;
     this.add = add;
     this.maxKeys = maxKeys;
+    this.full = full;
   }
 
   @StartBundle
@@ -45,7 +56,13 @@ public final class MergePerBundle<T, K, A> extends DoFn<T, KV<K, A>> {
   public void process(@Element T element, OutputReceiver<KV<K, A>> out) {
     K k = key.apply(element);
     A value = merged.get(k);
-    merged.put(k, value == null ? first.apply(element) : add.apply(value, element));
+    value = value == null ? first.apply(element) : add.apply(value, element);
+    if (full.apply(value)) {
+      merged.remove(k);
+      out.output(KV.of(k, value));
+      return;
+    }
+    merged.put(k, value);
     if (merged.size() >= maxKeys) {
       merged.forEach((mk, v) -> out.output(KV.of(mk, v)));
       merged.clear();

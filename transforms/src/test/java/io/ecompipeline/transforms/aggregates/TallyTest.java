@@ -61,9 +61,10 @@ class TallyTest {
   void summedPerKeyTheSameWhateverTheBundlesMapHolds() {
     Pipeline p = Fx.pipeline();
     PCollection<KV<String, Tally>> tallies = spread(p);
-    for (int bound : new int[] {1, 2, 1000}) {
+    for (int[] bound : new int[][] {{1, 1000}, {2, 1000}, {1000, 1000}, {1000, 2}}) {
       // k0 holds i = 0, 3, ..., 27; k1 1, 4, ..., 28; k2 2, 5, ..., 29.
-      PAssert.that(tallies.apply("At most " + bound + " keys a bundle", new Tally.SumPerKey<>(bound))).containsInAnyOrder(
+      PAssert.that(tallies.apply("At most " + bound[0] + " keys and " + bound[1] + " distinct a bundle",
+          new Tally.SumPerKey<>(bound[0], bound[1]))).containsInAnyOrder(
           KV.of("k0", Tally.of().add("n", 10).add("amount", new BigDecimal("1.35")).distinct("ids", "id0").distinct("ids", "id1")
               .distinct("ids", "id2").distinct("ids", "id3").minMax("i", 0).minMax("i", 27)),
           KV.of("k1", Tally.of().add("n", 10).add("amount", new BigDecimal("1.45")).distinct("ids", "id0").distinct("ids", "id1")
