@@ -12,15 +12,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderRegistry;
-import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.VoidCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -32,9 +34,9 @@ import org.apache.beam.sdk.values.Row;
  * average order value, and the value segment. Segments rank all n customers by lifetime revenue
  * descending, then customer_id ascending: positions up to ⌈0.2·n⌉ are {@code high}, up to ⌈0.5·n⌉
  * {@code medium}, the rest {@code low} (integer arithmetic: ⌈2n/10⌉ = (2n+9)/10). The ranking is
- * global, so each bundle sums its customers into books ({@link CustomerTotals}), one combine
- * merges the books and the merged book is sorted: every customer is held in memory once in each
- * worker's partial merge and once in the final one, fine up to a few million customers.
+ * global, so each bundle sums its customers into books ({@link CustomerTotals}), one group
+ * gathers the books, which are merged and sorted: every customer is held in memory once, where
+ * they are ranked, fine up to a few million customers.
  *
  * <p>Decisions: the customer is the order's customer_id, also when the customer dimension does not
  * know it (those facts point to -1); counted orders without lines count with no revenue; dates are
@@ -64,7 +66,11 @@ public final class AggregateCustomerLtv extends PTransform<PCollectionTuple, PCo
     return PCollectionList.of(orders)
         .and(revenue)
         .apply("BothTotals", Flatten.pCollections())
-        .apply("AllCustomers", Combine.globally(new MergeFn()).withoutDefaults())
+        .apply("OneKey", WithKeys.of((Void) null))
+        .setCoder(KvCoder.of(VoidCoder.of(), CustomerTotals.coder()))
+        // A group, not a combine: a combine's merged book would cross Flink's sort as one record,
+        // past its buffer at scale 100 (2M customers); a group streams the books.
+        .apply("AllBooks", GroupByKey.create())
         .apply("RankIntoValueSegments", ParDo.of(new RankFn()))
         .setCoder(GoldTables.CUSTOMER_LTV.rowCoder());
   }
@@ -134,9 +140,11 @@ public final class AggregateCustomerLtv extends PTransform<PCollectionTuple, PCo
    * Ranks the customers with a counted order by lifetime revenue descending, then customer_id
    * ascending, and writes each one's row with its segment.
    */
-  private static final class RankFn extends DoFn<CustomerTotals, Row> {
+  private static final class RankFn extends DoFn<KV<Void, Iterable<CustomerTotals>>, Row> {
     @ProcessElement
-    public void process(@Element CustomerTotals all, OutputReceiver<Row> out) {
+    public void process(@Element KV<Void, Iterable<CustomerTotals>> books, OutputReceiver<Row> out) {
+      CustomerTotals all = new CustomerTotals();
+      books.getValue().forEach(all::merge);
       List<Map.Entry<String, CustomerTotals.Totals>> customers = new ArrayList<>();
       for (Map.Entry<String, CustomerTotals.Totals> e : all.byCustomer().entrySet()) {
         if (e.getValue().orders() > 0) {
@@ -158,41 +166,6 @@ public final class AggregateCustomerLtv extends PTransform<PCollectionTuple, PCo
                 Decimals.moneyPer(revenue, t.orders()), valueSegment(position, n))
             .build());
       }
-    }
-  }
-
-  /** Merges the bundles' books into one: the ranking needs every customer at once. */
-  private static final class MergeFn extends Combine.CombineFn<CustomerTotals, CustomerTotals, CustomerTotals> {
-    @Override
-    public CustomerTotals createAccumulator() {
-      return new CustomerTotals();
-    }
-
-    @Override
-    public CustomerTotals addInput(CustomerTotals acc, CustomerTotals input) {
-      return acc.merge(input);
-    }
-
-    @Override
-    public CustomerTotals mergeAccumulators(Iterable<CustomerTotals> accs) {
-      CustomerTotals merged = new CustomerTotals();
-      accs.forEach(merged::merge);
-      return merged;
-    }
-
-    @Override
-    public CustomerTotals extractOutput(CustomerTotals acc) {
-      return acc;
-    }
-
-    @Override
-    public Coder<CustomerTotals> getAccumulatorCoder(CoderRegistry registry, Coder<CustomerTotals> in) {
-      return CustomerTotals.coder();
-    }
-
-    @Override
-    public Coder<CustomerTotals> getDefaultOutputCoder(CoderRegistry registry, Coder<CustomerTotals> in) {
-      return CustomerTotals.coder();
     }
   }
 }

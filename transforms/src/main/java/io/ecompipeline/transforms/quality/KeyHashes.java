@@ -8,14 +8,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.CustomCoder;
-import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.VoidCoder;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -54,9 +56,12 @@ final class KeyHashes {
   }
 
   /**
-   * Each bundle's hashes travel as one array to the combine: Flink's combine sorts its input
-   * element by element, comparing serialized keys (a day's million clickstream keys were ~1% of a
-   * run), though a global combine's elements all have the same key.
+   * Each bundle's hashes travel as arrays to one group, where they are merged into the set: Flink's
+   * combine sorts its input element by element, comparing serialized keys (a day's million
+   * clickstream keys were ~1% of a run), though a global combine's elements all have the same key.
+   * A group, not a combine: a combine's accumulator crosses Flink's sort as one record, and a
+   * scale-100 day's set (10M hashes) exceeded its buffer ("The record exceeds the maximum size of
+   * a sort buffer", session 23); a group streams the arrays, each within a buffer.
    */
   private static final class Collected extends PTransform<PCollection<Long>, PCollectionView<KeyHashes>> {
     @Override
@@ -65,7 +70,24 @@ final class KeyHashes {
       return hashes
           .apply("Hashes of each bundle", ParDo.of(new PerBundle(PerBundle.MAX_HASHES)))
           .setCoder(new LongsCoder())
-          .apply("All hashes", Combine.globally(new Collect()).asSingletonView());
+          .apply("One key", WithKeys.of((Void) null))
+          .setCoder(KvCoder.of(VoidCoder.of(), new LongsCoder()))
+          .apply("All arrays", GroupByKey.create())
+          .apply("All hashes", ParDo.of(new SetOfArrays()))
+          .setCoder(new HashesCoder())
+          .apply("As a side input", View.<KeyHashes>asSingleton().withDefaultValue(Collect.set(Collect.empty())));
+    }
+  }
+
+  /** The set of every array's hashes. */
+  private static final class SetOfArrays extends DoFn<KV<Void, Iterable<long[]>>, KeyHashes> {
+    @ProcessElement
+    public void process(@Element KV<Void, Iterable<long[]>> arrays, OutputReceiver<KeyHashes> out) {
+      long[] all = Collect.empty();
+      for (long[] a : arrays.getValue()) {
+        all = Collect.addAll(all, a);
+      }
+      out.output(Collect.set(all));
     }
   }
 
@@ -110,11 +132,10 @@ final class KeyHashes {
     return Hash64.mix(Hash64.fnv1a(key));
   }
 
-  /**
-   * Collects arrays of key hashes (count first, as its accumulator) into a {@link KeyHashes}; the
-   * empty input gives the empty set.
-   */
-  static final class Collect extends Combine.CombineFn<long[], long[], KeyHashes> {
+  /** Arrays of key hashes, count first ({@code [n, h1, …, hn, spare…]}), and the set they make. */
+  static final class Collect {
+    private Collect() {}
+
     static long[] empty() {
       return new long[] {0L}; // [0] holds the count; hashes follow
     }
@@ -129,13 +150,8 @@ final class KeyHashes {
       return acc;
     }
 
-    @Override
-    public long[] createAccumulator() {
-      return empty();
-    }
-
-    @Override
-    public long[] addInput(long[] acc, long[] hashes) {
+    /** {@code acc} with {@code hashes}' hashes after its own (a new array when it is too small). */
+    static long[] addAll(long[] acc, long[] hashes) {
       int n = (int) acc[0];
       int m = (int) hashes[0];
       if (n + m >= acc.length) {
@@ -146,17 +162,7 @@ final class KeyHashes {
       return acc;
     }
 
-    @Override
-    public long[] mergeAccumulators(Iterable<long[]> accs) {
-      long[] merged = createAccumulator();
-      for (long[] a : accs) {
-        merged = addInput(merged, a);
-      }
-      return merged;
-    }
-
-    @Override
-    public KeyHashes extractOutput(long[] acc) {
+    static KeyHashes set(long[] acc) {
       long[] hashes = Arrays.copyOfRange(acc, 1, (int) acc[0] + 1);
       Arrays.sort(hashes);
       // Duplicates are adjacent once sorted: squeezed out in place (a stream's distinct() boxes
@@ -168,16 +174,6 @@ final class KeyHashes {
         }
       }
       return new KeyHashes(Arrays.copyOf(hashes, distinct));
-    }
-
-    @Override
-    public Coder<long[]> getAccumulatorCoder(CoderRegistry registry, Coder<long[]> inputCoder) {
-      return new LongsCoder();
-    }
-
-    @Override
-    public Coder<KeyHashes> getDefaultOutputCoder(CoderRegistry registry, Coder<long[]> inputCoder) {
-      return new HashesCoder();
     }
   }
 

@@ -27,14 +27,14 @@ import org.junit.jupiter.api.Test;
 class KeyHashesTest {
   @Test
   void collectKeepsEveryHashOnce() {
-    KeyHashes.Collect fn = new KeyHashes.Collect();
     long[] hashes = KeyHashes.Collect.empty();
     for (int i = 0; i < 1000; i++) {
       hashes = KeyHashes.Collect.append(hashes, KeyHashes.hash("k" + i));
     }
     // every key collected twice (and an empty array): the set holds each once
-    KeyHashes set = fn.extractOutput(fn.mergeAccumulators(List.of(
-        fn.addInput(fn.createAccumulator(), hashes), fn.createAccumulator(), fn.addInput(fn.createAccumulator(), hashes))));
+    long[] all = KeyHashes.Collect.addAll(KeyHashes.Collect.addAll(KeyHashes.Collect.addAll(
+        KeyHashes.Collect.empty(), hashes), KeyHashes.Collect.empty()), hashes);
+    KeyHashes set = KeyHashes.Collect.set(all);
     for (int i = 0; i < 1000; i++) {
       assertThat(set.mightContain("k" + i), equalTo(true));
     }
@@ -62,6 +62,15 @@ class KeyHashesTest {
     PCollection<String> found = p.apply("Probes", Create.of("k0", "k199", "k299", "k300"))
         .apply(ParDo.of(new Probe(set)).withSideInputs(set));
     PAssert.that(found).containsInAnyOrder("k0 in 300", "k199 in 300", "k299 in 300", "k300 not in 300");
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void anEmptyCollectionGivesTheEmptySet() {
+    Pipeline p = Fx.pipeline();
+    PCollectionView<KeyHashes> set = p.apply("No hashes", Create.empty(VarLongCoder.of())).apply(KeyHashes.collected());
+    PCollection<String> found = p.apply("Probes", Create.of("k0")).apply(ParDo.of(new Probe(set)).withSideInputs(set));
+    PAssert.that(found).containsInAnyOrder("k0 not in 0");
     p.run().waitUntilFinish();
   }
 
