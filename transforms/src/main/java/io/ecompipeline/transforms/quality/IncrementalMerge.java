@@ -91,7 +91,7 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
   public Result expand(PCollection<Row> today) {
     // Today's rows are keyed once, for the merge and for their hashes.
     PCollection<KV<String, KV<Boolean, byte[]>>> keyedToday = LatestByNaturalKey.keyToday(table, today);
-    PCollectionView<KeyHashes> todaysKeys = KeyHashes.ofKeys(keyedToday);
+    PCollectionView<Iterable<KeyHashes>> todaysKeys = KeyHashes.ofKeys(keyedToday);
 
     TupleTag<Row> touched = new TupleTag<>("touched");
     TupleTag<Row> untouched = new TupleTag<>("untouched");
@@ -136,7 +136,7 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
   static final class SplitByKeys implements WholeFileFn.Reader<Row> {
     private final Table table;
     private final SerializableFunction<FileIO.ReadableFile, String> relative;
-    private final PCollectionView<KeyHashes> todaysKeys;
+    private final PCollectionView<Iterable<KeyHashes>> todaysKeys;
     private final boolean wholeTable;
     private final TupleTag<Row> touched;
     private final TupleTag<Row> untouched;
@@ -144,7 +144,7 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
     private final TupleTag<Row> superseded;
     private final Counter kept;
 
-    SplitByKeys(Table table, SerializableFunction<FileIO.ReadableFile, String> relative, PCollectionView<KeyHashes> todaysKeys,
+    SplitByKeys(Table table, SerializableFunction<FileIO.ReadableFile, String> relative, PCollectionView<Iterable<KeyHashes>> todaysKeys,
         boolean wholeTable, TupleTag<Row> touched, TupleTag<Row> untouched, TupleTag<String> replaced, TupleTag<Row> superseded) {
       this.table = table;
       this.relative = relative;
@@ -160,7 +160,7 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
     @Override
     public void read(DoFn<FileIO.ReadableFile, Row>.ProcessContext c) throws IOException {
       FileIO.ReadableFile file = c.element();
-      KeyHashes keys = c.sideInput(todaysKeys);
+      KeyHashes keys = KeyHashes.from(c.sideInput(todaysKeys));
       List<String> key = table.key();
       boolean hit = keys.size() > 0
           && ParquetFileRows.anyRow(file, table, key, values -> keys.mightContain(LatestByNaturalKey.keyOf(values)));

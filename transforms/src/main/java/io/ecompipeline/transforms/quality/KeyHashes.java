@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Iterator;
 import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VoidCoder;
@@ -29,6 +30,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * work (a file read back for nothing), never a wrong result.
  */
 final class KeyHashes {
+  private static final KeyHashes EMPTY = new KeyHashes(new long[0]);
+
   private final long[] sorted;
 
   private KeyHashes(long[] sorted) {
@@ -43,15 +46,21 @@ final class KeyHashes {
     return sorted.length;
   }
 
+  /** The set a side input of {@link #collected()} holds (the empty set when there were no keys). */
+  static KeyHashes from(Iterable<KeyHashes> sideInput) {
+    Iterator<KeyHashes> sets = sideInput.iterator();
+    return sets.hasNext() ? sets.next() : EMPTY;
+  }
+
   /** The hashes of the keys of {@code keyed} (e.g. today's rows keyed by natural key), as a side input. */
-  static <V> PCollectionView<KeyHashes> ofKeys(PCollection<KV<String, V>> keyed) {
+  static <V> PCollectionView<Iterable<KeyHashes>> ofKeys(PCollection<KV<String, V>> keyed) {
     return keyed
         .apply("Hash today's keys", MapElements.into(TypeDescriptors.longs()).via((KV<String, V> kv) -> hash(kv.getKey())))
         .apply("Today's keys", collected());
   }
 
   /** The set of the hashes of a collection in the global window, as a side input. */
-  static PTransform<PCollection<Long>, PCollectionView<KeyHashes>> collected() {
+  static PTransform<PCollection<Long>, PCollectionView<Iterable<KeyHashes>>> collected() {
     return new Collected();
   }
 
@@ -63,9 +72,9 @@ final class KeyHashes {
    * scale-100 day's set (10M hashes) exceeded its buffer ("The record exceeds the maximum size of
    * a sort buffer", session 23); a group streams the arrays, each within a buffer.
    */
-  private static final class Collected extends PTransform<PCollection<Long>, PCollectionView<KeyHashes>> {
+  private static final class Collected extends PTransform<PCollection<Long>, PCollectionView<Iterable<KeyHashes>>> {
     @Override
-    public PCollectionView<KeyHashes> expand(PCollection<Long> hashes) {
+    public PCollectionView<Iterable<KeyHashes>> expand(PCollection<Long> hashes) {
       GlobalBundles.requireGlobalWindow(hashes, "key hashes");
       return hashes
           .apply("Hashes of each bundle", ParDo.of(new PerBundle(PerBundle.MAX_HASHES)))
@@ -75,7 +84,9 @@ final class KeyHashes {
           .apply("All arrays", GroupByKey.create())
           .apply("All hashes", ParDo.of(new SetOfArrays()))
           .setCoder(new HashesCoder())
-          .apply("As a side input", View.<KeyHashes>asSingleton().withDefaultValue(Collect.set(Collect.empty())));
+          // An iterable of at most one set, not a singleton: Beam's singleton view is a combine,
+          // whose combiner must fit the whole set into its sort buffer.
+          .apply("As a side input", View.asIterable());
     }
   }
 

@@ -142,7 +142,7 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
       PCollection<KV<String, KV<Boolean, byte[]>>> keyedPrevious;
       PCollection<Row> untouched = null;
       if (merge.untouchedPassThrough) {
-        PCollectionView<KeyHashes> todaysKeys = KeyHashes.ofKeys(keyedToday);
+        PCollectionView<Iterable<KeyHashes>> todaysKeys = KeyHashes.ofKeys(keyedToday);
         PCollectionTuple split = prev.apply("Key previous rows of today's keys",
             ParDo.of(new KeyTouched(table.key(), rowCoder, todaysKeys)).withSideInputs(todaysKeys)
                 .withOutputTags(KeyTouched.TOUCHED, TupleTagList.of(KeyTouched.UNTOUCHED)));
@@ -227,10 +227,10 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
 
     private final List<String> key;
     private final Coder<Row> rowCoder;
-    private final BundleSideInput<KeyHashes> todaysKeys;
+    private final BundleSideInput<Iterable<KeyHashes>> todaysKeys;
     private transient InMemoryBytes.Output buffer;
 
-    KeyTouched(List<String> key, Coder<Row> rowCoder, PCollectionView<KeyHashes> todaysKeys) {
+    KeyTouched(List<String> key, Coder<Row> rowCoder, PCollectionView<Iterable<KeyHashes>> todaysKeys) {
       this.key = key;
       this.rowCoder = rowCoder;
       this.todaysKeys = BundleSideInput.of(todaysKeys);
@@ -251,7 +251,7 @@ public final class LatestByNaturalKey extends PTransform<PCollection<Row>, PColl
       Row row = c.element();
       String k = keyOf(row, key);
       byte[] encoded = InMemoryBytes.encode(rowCoder, row, buffer);
-      if (todaysKeys.get(c, window).mightContain(k)) {
+      if (KeyHashes.from(todaysKeys.get(c, window)).mightContain(k)) {
         c.output(KV.of(k, KV.of(false, encoded)));
       } else {
         c.output(UNTOUCHED, encoded);

@@ -59,7 +59,7 @@ public final class TouchedSessions extends PTransform<PCollection<Row>, TouchedS
   @Override
   public Result expand(PCollection<Row> today) {
     Coder<Row> coder = SilverTables.CLICKSTREAM.rowCoder();
-    PCollectionView<KeyHashes> sessions = PCollectionList.of(today).and(merge.superseded())
+    PCollectionView<Iterable<KeyHashes>> sessions = PCollectionList.of(today).and(merge.superseded())
         .apply("Events today names", Flatten.pCollections())
         .apply("Hash their sessions", ParDo.of(new SessionHashes()))
         .apply("Touched sessions", KeyHashes.collected());
@@ -100,10 +100,10 @@ public final class TouchedSessions extends PTransform<PCollection<Row>, TouchedS
   /** The events of touched sessions in the files that were not read back: read whole only when the session column names one. */
   static final class EventsOfSessions implements WholeFileFn.Reader<Row> {
     private final SerializableFunction<FileIO.ReadableFile, String> relative;
-    private final PCollectionView<KeyHashes> sessions;
+    private final PCollectionView<Iterable<KeyHashes>> sessions;
     private final PCollectionView<List<String>> replaced;
 
-    EventsOfSessions(SerializableFunction<FileIO.ReadableFile, String> relative, PCollectionView<KeyHashes> sessions,
+    EventsOfSessions(SerializableFunction<FileIO.ReadableFile, String> relative, PCollectionView<Iterable<KeyHashes>> sessions,
         PCollectionView<List<String>> replaced) {
       this.relative = relative;
       this.sessions = sessions;
@@ -113,7 +113,7 @@ public final class TouchedSessions extends PTransform<PCollection<Row>, TouchedS
     @Override
     public void read(DoFn<FileIO.ReadableFile, Row>.ProcessContext c) throws IOException {
       FileIO.ReadableFile file = c.element();
-      KeyHashes touched = c.sideInput(sessions);
+      KeyHashes touched = KeyHashes.from(c.sideInput(sessions));
       Set<String> readBack = new HashSet<>(c.sideInput(replaced));
       if (touched.size() == 0 || readBack.contains(relative.apply(file))
           || !ParquetFileRows.anyRow(file, SilverTables.CLICKSTREAM, List.of(SESSION), v -> touched.mightContain(v.get(0)))) {

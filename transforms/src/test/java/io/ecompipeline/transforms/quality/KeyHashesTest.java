@@ -58,7 +58,7 @@ class KeyHashesTest {
     for (int i = 0; i < 500; i++) {
       hashes.add(KeyHashes.hash("k" + i % 300)); // k0..k199 twice
     }
-    PCollectionView<KeyHashes> set = p.apply("Hashes", Create.of(hashes).withCoder(VarLongCoder.of())).apply(KeyHashes.collected());
+    PCollectionView<Iterable<KeyHashes>> set = p.apply("Hashes", Create.of(hashes).withCoder(VarLongCoder.of())).apply(KeyHashes.collected());
     PCollection<String> found = p.apply("Probes", Create.of("k0", "k199", "k299", "k300"))
         .apply(ParDo.of(new Probe(set)).withSideInputs(set));
     PAssert.that(found).containsInAnyOrder("k0 in 300", "k199 in 300", "k299 in 300", "k300 not in 300");
@@ -68,7 +68,7 @@ class KeyHashesTest {
   @Test
   void anEmptyCollectionGivesTheEmptySet() {
     Pipeline p = Fx.pipeline();
-    PCollectionView<KeyHashes> set = p.apply("No hashes", Create.empty(VarLongCoder.of())).apply(KeyHashes.collected());
+    PCollectionView<Iterable<KeyHashes>> set = p.apply("No hashes", Create.empty(VarLongCoder.of())).apply(KeyHashes.collected());
     PCollection<String> found = p.apply("Probes", Create.of("k0")).apply(ParDo.of(new Probe(set)).withSideInputs(set));
     PAssert.that(found).containsInAnyOrder("k0 not in 0");
     p.run().waitUntilFinish();
@@ -101,15 +101,15 @@ class KeyHashesTest {
 
   /** Tells whether the set holds each probed key, and the set's size. */
   private static final class Probe extends DoFn<String, String> {
-    private final PCollectionView<KeyHashes> set;
+    private final PCollectionView<Iterable<KeyHashes>> set;
 
-    Probe(PCollectionView<KeyHashes> set) {
+    Probe(PCollectionView<Iterable<KeyHashes>> set) {
       this.set = set;
     }
 
     @ProcessElement
     public void process(ProcessContext c) {
-      KeyHashes keys = c.sideInput(set);
+      KeyHashes keys = KeyHashes.from(c.sideInput(set));
       c.output(c.element() + (keys.mightContain(c.element()) ? " in " : " not in ") + keys.size());
     }
   }
