@@ -3,30 +3,32 @@ package io.ecompipeline.transforms.aggregates;
 import io.ecompipeline.transforms.dimensions.DateKeys;
 import io.ecompipeline.transforms.schema.GoldTables;
 import io.ecompipeline.transforms.schema.SilverTables;
-import io.ecompipeline.transforms.util.GlobalBundles;
-import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.VoidCoder;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Builds {@code customer_ltv} (contract §4), one row per customer with a counted order: first and
@@ -34,9 +36,8 @@ import org.apache.beam.sdk.values.Row;
  * average order value, and the value segment. Segments rank all n customers by lifetime revenue
  * descending, then customer_id ascending: positions up to ⌈0.2·n⌉ are {@code high}, up to ⌈0.5·n⌉
  * {@code medium}, the rest {@code low} (integer arithmetic: ⌈2n/10⌉ = (2n+9)/10). The ranking is
- * global, so each bundle sums its customers into books ({@link CustomerTotals}), one group
- * gathers the books, which are merged and sorted: every customer is held in memory once, where
- * they are ranked, fine up to a few million customers.
+ * global, so the per-customer sums are gathered into one list by a Combine and sorted: fine up to
+ * a few million customers.
  *
  * <p>Decisions: the customer is the order's customer_id, also when the customer dimension does not
  * know it (those facts point to -1); counted orders without lines count with no revenue; dates are
@@ -53,79 +54,54 @@ public final class AggregateCustomerLtv extends PTransform<PCollectionTuple, PCo
 
   @Override
   public PCollection<Row> expand(PCollectionTuple in) {
-    PCollection<CustomerTotals> orders =
+    TypeDescriptor<KV<String, Tally>> kvOfTally =
+        TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(Tally.class));
+    PCollection<KV<String, Tally>> orders =
         in.get(SilverTables.ORDERS.tag())
             .apply("CountedOrders", Filter.by((SerializableFunction<Row, Boolean>) CountedOrders::orderCounts))
-            .apply("OrdersPerCustomer", totalsPerBundle(
-                (totals, o) -> totals.addOrder(o.getString("customer_id"), DateKeys.utcDate(o.<Instant>getValue("order_ts")).toEpochDay())));
-    PCollection<CustomerTotals> revenue =
+            .apply(
+                "TallyOrders",
+                MapElements.into(kvOfTally)
+                    .via(
+                        (Row o) ->
+                            KV.of(
+                                o.getString("customer_id"),
+                                Tally.of()
+                                    .add("orders", 1)
+                                    .minMax("date", DateKeys.utcDate(o.<Instant>getValue("order_ts")).toEpochDay()))));
+    PCollection<KV<String, Tally>> revenue =
         in.get(GoldTables.FACT_ORDER_LINE.tag())
             .apply("LinesOfCountedOrders", Filter.by((SerializableFunction<Row, Boolean>) CountedOrders::lineCounts))
-            .apply("RevenuePerCustomer", totalsPerBundle(
-                (totals, f) -> totals.addRevenue(f.getString("customer_id"), f.getDecimal("line_total"))));
-    return PCollectionList.of(orders)
-        .and(revenue)
-        .apply("BothTotals", Flatten.pCollections())
-        .apply("OneKey", WithKeys.of((Void) null))
-        .setCoder(KvCoder.of(VoidCoder.of(), CustomerTotals.coder()))
-        // A group, not a combine: a combine's merged book would cross Flink's sort as one record,
-        // past its buffer at scale 100 (2M customers); a group streams the books.
-        .apply("AllBooks", GroupByKey.create())
+            .apply(
+                "TallyRevenue",
+                MapElements.into(kvOfTally)
+                    .via((Row f) -> KV.of(f.getString("customer_id"), Tally.of().add("revenue", f.getDecimal("line_total")))));
+    KvCoder<String, Tally> coder = KvCoder.of(StringUtf8Coder.of(), Tally.coder());
+    return PCollectionList.of(orders.setCoder(coder))
+        .and(revenue.setCoder(coder))
+        .apply("AllTallies", Flatten.pCollections())
+        .apply("SumPerCustomer", Tally.sumPerKey())
+        .apply("CustomersWithACountedOrder", Filter.by((SerializableFunction<KV<String, Tally>, Boolean>) kv -> kv.getValue().count("orders") > 0))
+        .apply("UnrankedRows", MapElements.into(TypeDescriptor.of(Row.class)).via(AggregateCustomerLtv::unranked))
+        .setCoder(GoldTables.CUSTOMER_LTV.rowCoder())
+        .apply("AllCustomers", Combine.globally(new ToListFn()))
         .apply("RankIntoValueSegments", ParDo.of(new RankFn()))
         .setCoder(GoldTables.CUSTOMER_LTV.rowCoder());
   }
 
-  /** Adds one input row to a bundle's totals. */
-  interface Entry extends Serializable {
-    void add(CustomerTotals totals, Row row);
-  }
-
-  private static PTransform<PCollection<Row>, PCollection<CustomerTotals>> totalsPerBundle(Entry entry) {
-    return new PTransform<>() {
-      @Override
-      public PCollection<CustomerTotals> expand(PCollection<Row> rows) {
-        GlobalBundles.requireGlobalWindow(rows, "customer_ltv's input");
-        return rows.apply(ParDo.of(new TotalsPerBundleFn(entry, TotalsPerBundleFn.MAX_CUSTOMERS))).setCoder(CustomerTotals.coder());
-      }
-    };
-  }
-
-  /**
-   * A bundle's totals, in books of at most {@link #MAX_CUSTOMERS} customers (at most 64 bytes each
-   * encoded: {@link GlobalBundles#MAX_RECORD_BYTES}).
-   */
-  static final class TotalsPerBundleFn extends DoFn<Row, CustomerTotals> {
-    static final int MAX_CUSTOMERS = GlobalBundles.MAX_RECORD_BYTES / 64;
-    private final Entry entry;
-    private final int maxCustomers;
-    private transient CustomerTotals bundle;
-
-    TotalsPerBundleFn(Entry entry, int maxCustomers) {
-      this.entry = entry;
-      this.maxCustomers = maxCustomers;
-    }
-
-    @StartBundle
-    public void startBundle() {
-      bundle = new CustomerTotals();
-    }
-
-    @ProcessElement
-    public void process(@Element Row row, OutputReceiver<CustomerTotals> out) {
-      entry.add(bundle, row);
-      if (bundle.size() >= maxCustomers) {
-        out.output(bundle);
-        bundle = new CustomerTotals();
-      }
-    }
-
-    @FinishBundle
-    public void finishBundle(FinishBundleContext c) {
-      if (!bundle.isEmpty()) {
-        GlobalBundles.emit(c, bundle);
-      }
-      bundle = null;
-    }
+  /** A customer's row before ranking: the segment is filled in once every customer is known. */
+  private static Row unranked(KV<String, Tally> kv) {
+    Tally t = kv.getValue();
+    BigDecimal revenue = t.money("revenue");
+    return GoldTables.CUSTOMER_LTV.row()
+        .withFieldValue("customer_id", kv.getKey())
+        .withFieldValue("first_order_date", LocalDate.ofEpochDay(t.min("date")))
+        .withFieldValue("last_order_date", LocalDate.ofEpochDay(t.max("date")))
+        .withFieldValue("order_count", t.count("orders"))
+        .withFieldValue("lifetime_revenue", revenue)
+        .withFieldValue("avg_order_value", Decimals.moneyPer(revenue, t.count("orders")))
+        .withFieldValue("value_segment", "")
+        .build();
   }
 
   /** The segment of the customer at 1-based {@code position} among {@code n}. */
@@ -136,36 +112,57 @@ public final class AggregateCustomerLtv extends PTransform<PCollectionTuple, PCo
     return position <= (5 * n + 9) / 10 ? "medium" : "low";
   }
 
-  /**
-   * Ranks the customers with a counted order by lifetime revenue descending, then customer_id
-   * ascending, and writes each one's row with its segment.
-   */
-  private static final class RankFn extends DoFn<KV<Void, Iterable<CustomerTotals>>, Row> {
+  /** Ranks by lifetime revenue descending, then customer_id ascending, and sets each segment. */
+  private static final class RankFn extends DoFn<List<Row>, Row> {
     @ProcessElement
-    public void process(@Element KV<Void, Iterable<CustomerTotals>> books, OutputReceiver<Row> out) {
-      CustomerTotals all = new CustomerTotals();
-      books.getValue().forEach(all::merge);
-      List<Map.Entry<String, CustomerTotals.Totals>> customers = new ArrayList<>();
-      for (Map.Entry<String, CustomerTotals.Totals> e : all.byCustomer().entrySet()) {
-        if (e.getValue().orders() > 0) {
-          customers.add(e);
-        }
-      }
+    public void process(@Element List<Row> all, OutputReceiver<Row> out) {
+      List<Row> customers = new ArrayList<>(all);
       customers.sort(
-          Comparator.<Map.Entry<String, CustomerTotals.Totals>, BigDecimal>comparing(e -> e.getValue().revenue())
+          Comparator.<Row, BigDecimal>comparing(r -> r.getDecimal("lifetime_revenue"))
               .reversed()
-              .thenComparing(Map.Entry::getKey));
+              .thenComparing(r -> r.getString("customer_id")));
       long n = customers.size();
       long position = 0;
-      for (Map.Entry<String, CustomerTotals.Totals> e : customers) {
+      for (Row r : customers) {
         position++;
-        CustomerTotals.Totals t = e.getValue();
-        BigDecimal revenue = Decimals.money(t.revenue());
-        out.output(GoldTables.CUSTOMER_LTV.row()
-            .addValues(e.getKey(), LocalDate.ofEpochDay(t.firstDay()), LocalDate.ofEpochDay(t.lastDay()), t.orders(), revenue,
-                Decimals.moneyPer(revenue, t.orders()), valueSegment(position, n))
-            .build());
+        out.output(Row.fromRow(r).withFieldValue("value_segment", valueSegment(position, n)).build());
       }
+    }
+  }
+
+  /** Gathers every customer's row into one list: the ranking needs them all at once. */
+  private static final class ToListFn extends Combine.CombineFn<Row, List<Row>, List<Row>> {
+    @Override
+    public List<Row> createAccumulator() {
+      return new ArrayList<>();
+    }
+
+    @Override
+    public List<Row> addInput(List<Row> acc, Row input) {
+      acc.add(input);
+      return acc;
+    }
+
+    @Override
+    public List<Row> mergeAccumulators(Iterable<List<Row>> accs) {
+      List<Row> merged = new ArrayList<>();
+      accs.forEach(merged::addAll);
+      return merged;
+    }
+
+    @Override
+    public List<Row> extractOutput(List<Row> acc) {
+      return acc;
+    }
+
+    @Override
+    public Coder<List<Row>> getAccumulatorCoder(CoderRegistry registry, Coder<Row> in) {
+      return ListCoder.of(in);
+    }
+
+    @Override
+    public Coder<List<Row>> getDefaultOutputCoder(CoderRegistry registry, Coder<Row> in) {
+      return ListCoder.of(in);
     }
   }
 }
