@@ -24,10 +24,14 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.HadoopReadOptions;
 import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.column.statistics.BinaryStatistics;
+import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.api.InitContext;
 import org.apache.parquet.hadoop.api.ReadSupport;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.FileMetaData;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.DelegatingSeekableInputStream;
@@ -35,6 +39,7 @@ import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.io.SeekableInputStream;
+import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordMaterializer;
 import org.apache.parquet.schema.MessageType;
 
@@ -90,6 +95,34 @@ public final class ParquetFileRows implements WholeFileFn.Reader<Row> {
       return !found[0];
     });
     return found[0];
+  }
+
+  /**
+   * The least and greatest value of the text column {@code column} in {@code file}, from its
+   * footer's statistics (Parquet orders text by its UTF-8 bytes); both null when a row group has
+   * none for it.
+   */
+  public static TextRange textRange(FileIO.ReadableFile file, String column) throws IOException {
+    try (ParquetFileReader reader = ParquetFileReader.open(new ChannelInputFile(file))) {
+      Binary min = null;
+      Binary max = null;
+      for (BlockMetaData block : reader.getFooter().getBlocks()) {
+        Statistics<?> stats = block.getColumns().stream()
+            .filter(c -> c.getPath().toDotString().equals(column))
+            .findFirst().map(ColumnChunkMetaData::getStatistics).orElse(null);
+        if (!(stats instanceof BinaryStatistics text) || text.isEmpty() || !text.hasNonNullValue()) {
+          return TextRange.UNKNOWN;
+        }
+        min = min == null || text.comparator().compare(text.genericGetMin(), min) < 0 ? text.genericGetMin() : min;
+        max = max == null || text.comparator().compare(text.genericGetMax(), max) > 0 ? text.genericGetMax() : max;
+      }
+      return min == null ? TextRange.UNKNOWN : new TextRange(min.toStringUsingUTF8(), max.toStringUsingUTF8());
+    }
+  }
+
+  /** A text column's least and greatest value in a file; null when unknown. */
+  public record TextRange(String min, String max) {
+    static final TextRange UNKNOWN = new TextRange(null, null);
   }
 
   /** The number of rows of {@code file}, from its footer. */

@@ -129,9 +129,17 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
     return "kept." + table.name() + ".rows";
   }
 
+  /** The counter of the previous files left unread because their keys' statistics lie outside today's keys. */
+  public static String filesOutsideTodaysKeys(Table table) {
+    return "outside_keys." + table.name() + ".files";
+  }
+
   /**
    * Reads each previous file: its rows go to "touched" when it holds one of today's keys (and those
-   * with such a key to "superseded" too), else to "untouched" when the whole table is wanted.
+   * with such a key to "superseded" too), else to "untouched" when the whole table is wanted. A
+   * table keyed by one text column first compares the file's statistics of it with today's least
+   * and greatest key: a file apart from them is not searched (a composite key's text is not its
+   * first column's, so it is always searched).
    */
   static final class SplitByKeys implements WholeFileFn.Reader<Row> {
     private final Table table;
@@ -143,6 +151,7 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
     private final TupleTag<String> replaced;
     private final TupleTag<Row> superseded;
     private final Counter kept;
+    private final Counter outsideKeys;
 
     SplitByKeys(Table table, SerializableFunction<FileIO.ReadableFile, String> relative, PCollectionView<Iterable<KeyHashes>> todaysKeys,
         boolean wholeTable, TupleTag<Row> touched, TupleTag<Row> untouched, TupleTag<String> replaced, TupleTag<Row> superseded) {
@@ -155,6 +164,7 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
       this.replaced = replaced;
       this.superseded = superseded;
       this.kept = Metrics.counter(IncrementalMerge.class, keptRows(table));
+      this.outsideKeys = SilverCounters.counter(filesOutsideTodaysKeys(table));
     }
 
     @Override
@@ -162,7 +172,7 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
       FileIO.ReadableFile file = c.element();
       KeyHashes keys = KeyHashes.from(c.sideInput(todaysKeys));
       List<String> key = table.key();
-      boolean hit = keys.size() > 0
+      boolean hit = keys.size() > 0 && mayHoldAny(keys, file)
           && ParquetFileRows.anyRow(file, table, key, values -> keys.mightContain(LatestByNaturalKey.keyOf(values)));
       if (hit) {
         ParquetFileRows.forEachRow(file, table, row -> {
@@ -182,6 +192,16 @@ public final class IncrementalMerge extends PTransform<PCollection<Row>, Increme
       } else {
         kept.inc(ParquetFileRows.rowCount(file));
       }
+    }
+
+    private boolean mayHoldAny(KeyHashes keys, FileIO.ReadableFile file) throws IOException {
+      List<String> key = table.key();
+      if (key.size() != 1 || table.beamSchema().getField(key.get(0)).getType().getTypeName() != Schema.TypeName.STRING
+          || keys.mayBeIn(file, key.get(0))) {
+        return true;
+      }
+      outsideKeys.inc();
+      return false;
     }
   }
 

@@ -1,5 +1,6 @@
 package io.ecompipeline.transforms.quality;
 
+import io.ecompipeline.transforms.io.ParquetFileRows;
 import io.ecompipeline.transforms.util.GlobalBundles;
 import io.ecompipeline.transforms.util.Hash64;
 import java.io.EOFException;
@@ -8,10 +9,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.NullableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VoidCoder;
+import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -25,21 +31,45 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * A compact set of natural keys: their 64-bit hashes, sorted. Small enough to hand to every worker
- * as a side input (8 bytes a key); a hash collision can only make a key look present, which costs
- * work (a file read back for nothing), never a wrong result.
+ * A compact set of natural keys: their 64-bit hashes, sorted, and the least and greatest key. Small
+ * enough to hand to every worker as a side input (8 bytes a key); a hash collision can only make a
+ * key look present, which costs work (a file read back for nothing), never a wrong result. The
+ * bounds let a reader skip a file whose key column's statistics lie outside them without reading
+ * a row: a day's new events, orders or sessions have ids its history's files do not span.
  */
 final class KeyHashes {
-  private static final KeyHashes EMPTY = new KeyHashes(new long[0]);
+  /** Code point order: the order of the keys' UTF-8 bytes, in which Parquet keeps a text column's minimum and maximum. */
+  static final Comparator<String> TEXT_ORDER = KeyHashes::compareCodePoints;
+
+  private static final KeyHashes EMPTY = new KeyHashes(new long[0], null, null);
 
   private final long[] sorted;
+  private final String least;
+  private final String greatest;
 
-  private KeyHashes(long[] sorted) {
+  private KeyHashes(long[] sorted, String least, String greatest) {
     this.sorted = sorted;
+    this.least = least;
+    this.greatest = greatest;
   }
 
   boolean mightContain(String key) {
     return Arrays.binarySearch(sorted, hash(key)) >= 0;
+  }
+
+  /**
+   * Whether a key from {@code min} to {@code max} (a file's statistics; null when unknown) may be
+   * in the set: false only when the two ranges are known and apart.
+   */
+  boolean mayHoldKeysBetween(String min, String max) {
+    return least == null || greatest == null || min == null || max == null
+        || (TEXT_ORDER.compare(max, least) >= 0 && TEXT_ORDER.compare(min, greatest) <= 0);
+  }
+
+  /** Whether {@code file}'s text column {@code column} may hold one of these keys, by its statistics. */
+  boolean mayBeIn(FileIO.ReadableFile file, String column) throws IOException {
+    ParquetFileRows.TextRange range = ParquetFileRows.textRange(file, column);
+    return mayHoldKeysBetween(range.min(), range.max());
   }
 
   int size() {
@@ -52,15 +82,15 @@ final class KeyHashes {
     return sets.hasNext() ? sets.next() : EMPTY;
   }
 
-  /** The hashes of the keys of {@code keyed} (e.g. today's rows keyed by natural key), as a side input. */
+  /** The keys of {@code keyed} (e.g. today's rows keyed by natural key), as a side input. */
   static <V> PCollectionView<Iterable<KeyHashes>> ofKeys(PCollection<KV<String, V>> keyed) {
     return keyed
-        .apply("Hash today's keys", MapElements.into(TypeDescriptors.longs()).via((KV<String, V> kv) -> hash(kv.getKey())))
-        .apply("Today's keys", collected());
+        .apply("Today's keys", MapElements.into(TypeDescriptors.strings()).via((KV<String, V> kv) -> kv.getKey()))
+        .apply("Their set", collected());
   }
 
-  /** The set of the hashes of a collection in the global window, as a side input. */
-  static PTransform<PCollection<Long>, PCollectionView<Iterable<KeyHashes>>> collected() {
+  /** The set of the keys of a collection in the global window, as a side input. */
+  static PTransform<PCollection<String>, PCollectionView<Iterable<KeyHashes>>> collected() {
     return new Collected();
   }
 
@@ -72,15 +102,15 @@ final class KeyHashes {
    * scale-100 day's set (10M hashes) exceeded its buffer ("The record exceeds the maximum size of
    * a sort buffer", session 23); a group streams the arrays, each within a buffer.
    */
-  private static final class Collected extends PTransform<PCollection<Long>, PCollectionView<Iterable<KeyHashes>>> {
+  private static final class Collected extends PTransform<PCollection<String>, PCollectionView<Iterable<KeyHashes>>> {
     @Override
-    public PCollectionView<Iterable<KeyHashes>> expand(PCollection<Long> hashes) {
-      GlobalBundles.requireGlobalWindow(hashes, "key hashes");
-      return hashes
+    public PCollectionView<Iterable<KeyHashes>> expand(PCollection<String> keys) {
+      GlobalBundles.requireGlobalWindow(keys, "key hashes");
+      return keys
           .apply("Hashes of each bundle", ParDo.of(new PerBundle(PerBundle.MAX_HASHES)))
-          .setCoder(new LongsCoder())
+          .setCoder(new PieceCoder())
           .apply("One key", WithKeys.of((Void) null))
-          .setCoder(KvCoder.of(VoidCoder.of(), new LongsCoder()))
+          .setCoder(KvCoder.of(VoidCoder.of(), new PieceCoder()))
           .apply("All arrays", GroupByKey.create())
           .apply("All hashes", ParDo.of(new SetOfArrays()))
           .setCoder(new HashesCoder())
@@ -90,26 +120,51 @@ final class KeyHashes {
     }
   }
 
-  /** The set of every array's hashes. */
-  private static final class SetOfArrays extends DoFn<KV<Void, Iterable<long[]>>, KeyHashes> {
+  /** The set of every piece's hashes, within the pieces' bounds. */
+  private static final class SetOfArrays extends DoFn<KV<Void, Iterable<Piece>>, KeyHashes> {
     @ProcessElement
-    public void process(@Element KV<Void, Iterable<long[]>> arrays, OutputReceiver<KeyHashes> out) {
+    public void process(@Element KV<Void, Iterable<Piece>> pieces, OutputReceiver<KeyHashes> out) {
       long[] all = Collect.empty();
-      for (long[] a : arrays.getValue()) {
-        all = Collect.addAll(all, a);
+      Piece bounds = Piece.NONE;
+      for (Piece piece : pieces.getValue()) {
+        all = Collect.addAll(all, piece.hashes());
+        bounds = bounds.spanning(piece);
       }
-      out.output(Collect.set(all));
+      out.output(Collect.set(all, bounds));
     }
   }
 
   /**
-   * A bundle's hashes as arrays in {@link Collect}'s accumulator layout, of at most {@link
-   * #MAX_HASHES} each (512 KiB; {@link GlobalBundles#MAX_RECORD_BYTES}).
+   * Hashes in {@link Collect}'s accumulator layout, and the least and greatest of their keys (null
+   * when there are none).
    */
-  static final class PerBundle extends DoFn<Long, long[]> {
+  record Piece(long[] hashes, String least, String greatest) {
+    static final Piece NONE = new Piece(Collect.empty(), null, null);
+
+    /** This piece's bounds widened to {@code other}'s (the hashes are this piece's). */
+    Piece spanning(Piece other) {
+      return new Piece(hashes, least(least, other.least), greatest(greatest, other.greatest));
+    }
+
+    private static String least(String a, String b) {
+      return a == null ? b : b == null || TEXT_ORDER.compare(a, b) <= 0 ? a : b;
+    }
+
+    private static String greatest(String a, String b) {
+      return a == null ? b : b == null || TEXT_ORDER.compare(a, b) >= 0 ? a : b;
+    }
+  }
+
+  /**
+   * A bundle's keys as pieces of at most {@link #MAX_HASHES} hashes each (512 KiB; {@link
+   * GlobalBundles#MAX_RECORD_BYTES}).
+   */
+  static final class PerBundle extends DoFn<String, Piece> {
     static final int MAX_HASHES = GlobalBundles.MAX_RECORD_BYTES / Long.BYTES;
     private final int maxHashes;
     private transient long[] hashes;
+    private transient String least;
+    private transient String greatest;
 
     PerBundle(int maxHashes) {
       this.maxHashes = maxHashes;
@@ -118,29 +173,60 @@ final class KeyHashes {
     @StartBundle
     public void startBundle() {
       hashes = Collect.empty();
+      least = null;
+      greatest = null;
     }
 
     @ProcessElement
-    public void process(@Element Long hash, OutputReceiver<long[]> out) {
-      hashes = Collect.append(hashes, hash);
+    public void process(@Element String key, OutputReceiver<Piece> out) {
+      hashes = Collect.append(hashes, hash(key));
+      if (least == null || TEXT_ORDER.compare(key, least) < 0) {
+        least = key;
+      }
+      if (greatest == null || TEXT_ORDER.compare(key, greatest) > 0) {
+        greatest = key;
+      }
       if (hashes[0] >= maxHashes) {
-        out.output(Arrays.copyOf(hashes, (int) hashes[0] + 1));
-        hashes = Collect.empty();
+        out.output(piece());
       }
     }
 
     @FinishBundle
     public void finishBundle(FinishBundleContext c) {
       if (hashes[0] > 0) {
-        GlobalBundles.emit(c, hashes);
+        GlobalBundles.emit(c, piece());
       }
       hashes = null;
+    }
+
+    private Piece piece() {
+      Piece piece = new Piece(Arrays.copyOf(hashes, (int) hashes[0] + 1), least, greatest);
+      startBundle();
+      return piece;
     }
   }
 
   /** FNV-1a over the UTF-16 code units, then the SplitMix64 finaliser to spread the bits. */
   static long hash(String key) {
     return Hash64.mix(Hash64.fnv1a(key));
+  }
+
+  /** Compares by code point: {@link String#compareTo} compares UTF-16 units, which sorts U+E000–U+FFFF after the supplementary characters. */
+  private static int compareCodePoints(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    for (int i = 0; i < n; i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x != y) {
+        // Only a surrogate against a unit of U+E000–U+FFFF sorts differently by code point.
+        boolean xs = Character.isSurrogate(x);
+        if (xs != Character.isSurrogate(y) && (xs ? y : x) >= '\uE000') {
+          return xs ? 1 : -1;
+        }
+        return x - y;
+      }
+    }
+    return a.length() - b.length();
   }
 
   /** Arrays of key hashes, count first ({@code [n, h1, …, hn, spare…]}), and the set they make. */
@@ -173,7 +259,7 @@ final class KeyHashes {
       return acc;
     }
 
-    static KeyHashes set(long[] acc) {
+    static KeyHashes set(long[] acc, Piece bounds) {
       long[] hashes = Arrays.copyOfRange(acc, 1, (int) acc[0] + 1);
       Arrays.sort(hashes);
       // Duplicates are adjacent once sorted: squeezed out in place (a stream's distinct() boxes
@@ -184,7 +270,7 @@ final class KeyHashes {
           hashes[distinct++] = hashes[i];
         }
       }
-      return new KeyHashes(Arrays.copyOf(hashes, distinct));
+      return new KeyHashes(Arrays.copyOf(hashes, distinct), bounds.least(), bounds.greatest());
     }
   }
 
@@ -220,21 +306,39 @@ final class KeyHashes {
     }
   }
 
-  static final class HashesCoder extends CustomCoder<KeyHashes> {
+  /** A piece: its hashes as {@link LongsCoder} writes them, then its bounds. */
+  static final class PieceCoder extends CustomCoder<Piece> {
+    private static final Coder<String> BOUND = NullableCoder.of(StringUtf8Coder.of());
     private final LongsCoder longs = new LongsCoder();
+
+    @Override
+    public void encode(Piece value, OutputStream out) throws IOException {
+      longs.encode(value.hashes(), out);
+      BOUND.encode(value.least(), out);
+      BOUND.encode(value.greatest(), out);
+    }
+
+    @Override
+    public Piece decode(InputStream in) throws IOException {
+      return new Piece(longs.decode(in), BOUND.decode(in), BOUND.decode(in));
+    }
+  }
+
+  static final class HashesCoder extends CustomCoder<KeyHashes> {
+    private final PieceCoder pieces = new PieceCoder();
 
     @Override
     public void encode(KeyHashes value, OutputStream out) throws IOException {
       long[] acc = new long[value.sorted.length + 1];
       acc[0] = value.sorted.length;
       System.arraycopy(value.sorted, 0, acc, 1, value.sorted.length);
-      longs.encode(acc, out);
+      pieces.encode(new Piece(acc, value.least, value.greatest), out);
     }
 
     @Override
     public KeyHashes decode(InputStream in) throws IOException {
-      long[] acc = longs.decode(in);
-      return new KeyHashes(Arrays.copyOfRange(acc, 1, acc.length));
+      Piece piece = pieces.decode(in);
+      return new KeyHashes(Arrays.copyOfRange(piece.hashes(), 1, piece.hashes().length), piece.least(), piece.greatest());
     }
   }
 }

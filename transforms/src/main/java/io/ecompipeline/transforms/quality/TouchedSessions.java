@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -42,6 +43,8 @@ import org.apache.beam.sdk.coders.Coder;
  */
 public final class TouchedSessions extends PTransform<PCollection<Row>, TouchedSessions.Result> {
   private static final String SESSION = "session_id";
+  /** The counter of the clickstream files left unread because their sessions lie outside the touched ones. */
+  static final String FILES_OUTSIDE_SESSIONS = "outside_sessions.clickstream.files";
 
   private final String clickstreamDir;
   private final IncrementalMerge.Result merge;
@@ -61,7 +64,7 @@ public final class TouchedSessions extends PTransform<PCollection<Row>, TouchedS
     Coder<Row> coder = SilverTables.CLICKSTREAM.rowCoder();
     PCollectionView<Iterable<KeyHashes>> sessions = PCollectionList.of(today).and(merge.superseded())
         .apply("Events today names", Flatten.pCollections())
-        .apply("Hash their sessions", ParDo.of(new SessionHashes()))
+        .apply("Their sessions", ParDo.of(new SessionsOfEvents()))
         .apply("Touched sessions", KeyHashes.collected());
     PCollectionView<List<String>> replaced = merge.replacedFiles().apply("Read-back files", View.asList());
     PCollection<Row> elsewhere = today.getPipeline()
@@ -79,9 +82,9 @@ public final class TouchedSessions extends PTransform<PCollection<Row>, TouchedS
     return new Result(today.getPipeline(), before, after);
   }
 
-  /** The hash of each event's session, once per session and bundle: a day's events come session by session, ten or so each. */
-  static final class SessionHashes extends DoFn<Row, Long> {
-    private transient Set<Long> seen;
+  /** Each event's session, once per bundle: a day's events come session by session, ten or so each. */
+  static final class SessionsOfEvents extends DoFn<Row, String> {
+    private transient Set<String> seen;
 
     @StartBundle
     public void startBundle() {
@@ -89,10 +92,10 @@ public final class TouchedSessions extends PTransform<PCollection<Row>, TouchedS
     }
 
     @ProcessElement
-    public void process(@Element Row event, OutputReceiver<Long> out) {
-      long h = KeyHashes.hash(event.getString(SESSION));
-      if (seen.add(h)) {
-        out.output(h);
+    public void process(@Element Row event, OutputReceiver<String> out) {
+      String session = event.getString(SESSION);
+      if (seen.add(session)) {
+        out.output(session);
       }
     }
   }
@@ -102,6 +105,7 @@ public final class TouchedSessions extends PTransform<PCollection<Row>, TouchedS
     private final SerializableFunction<FileIO.ReadableFile, String> relative;
     private final PCollectionView<Iterable<KeyHashes>> sessions;
     private final PCollectionView<List<String>> replaced;
+    private final Counter outsideSessions = SilverCounters.counter(FILES_OUTSIDE_SESSIONS);
 
     EventsOfSessions(SerializableFunction<FileIO.ReadableFile, String> relative, PCollectionView<Iterable<KeyHashes>> sessions,
         PCollectionView<List<String>> replaced) {
@@ -115,7 +119,7 @@ public final class TouchedSessions extends PTransform<PCollection<Row>, TouchedS
       FileIO.ReadableFile file = c.element();
       KeyHashes touched = KeyHashes.from(c.sideInput(sessions));
       Set<String> readBack = new HashSet<>(c.sideInput(replaced));
-      if (touched.size() == 0 || readBack.contains(relative.apply(file))
+      if (touched.size() == 0 || readBack.contains(relative.apply(file)) || !mayHoldAny(touched, file)
           || !ParquetFileRows.anyRow(file, SilverTables.CLICKSTREAM, List.of(SESSION), v -> touched.mightContain(v.get(0)))) {
         return;
       }
@@ -124,6 +128,15 @@ public final class TouchedSessions extends PTransform<PCollection<Row>, TouchedS
           c.output(e);
         }
       });
+    }
+
+    /** False for a file whose sessions' statistics lie outside the touched ones: then it is not searched. */
+    private boolean mayHoldAny(KeyHashes touched, FileIO.ReadableFile file) throws IOException {
+      if (touched.mayBeIn(file, SESSION)) {
+        return true;
+      }
+      outsideSessions.inc();
+      return false;
     }
   }
 

@@ -78,6 +78,8 @@ class IncrementalMergeTest {
     Map<String, Long> c = SilverCounters.collect(r);
     assertThat(c.get("silver.clickstream.accepted"), equalTo(2L));
     assertThat(c.get("silver.clickstream.duplicates"), equalTo(1L));
+    // February's file holds e0 only, before today's least key (e2): its statistics suffice.
+    assertThat(c.get(IncrementalMerge.filesOutsideTodaysKeys(T)), equalTo(1L));
   }
 
   @Test

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -34,7 +34,7 @@ class KeyHashesTest {
     // every key collected twice (and an empty array): the set holds each once
     long[] all = KeyHashes.Collect.addAll(KeyHashes.Collect.addAll(KeyHashes.Collect.addAll(
         KeyHashes.Collect.empty(), hashes), KeyHashes.Collect.empty()), hashes);
-    KeyHashes set = KeyHashes.Collect.set(all);
+    KeyHashes set = KeyHashes.Collect.set(all, KeyHashes.Piece.NONE);
     for (int i = 0; i < 1000; i++) {
       assertThat(set.mightContain("k" + i), equalTo(true));
     }
@@ -54,11 +54,11 @@ class KeyHashesTest {
   @Test
   void collectedAsASideInputHoldsEveryHashOfTheCollection() {
     Pipeline p = Fx.pipeline();
-    List<Long> hashes = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
-      hashes.add(KeyHashes.hash("k" + i % 300)); // k0..k199 twice
+      keys.add("k" + i % 300); // k0..k199 twice
     }
-    PCollectionView<Iterable<KeyHashes>> set = p.apply("Hashes", Create.of(hashes).withCoder(VarLongCoder.of())).apply(KeyHashes.collected());
+    PCollectionView<Iterable<KeyHashes>> set = p.apply("Keys", Create.of(keys)).apply(KeyHashes.collected());
     PCollection<String> found = p.apply("Probes", Create.of("k0", "k199", "k299", "k300"))
         .apply(ParDo.of(new Probe(set)).withSideInputs(set));
     PAssert.that(found).containsInAnyOrder("k0 in 300", "k199 in 300", "k299 in 300", "k300 not in 300");
@@ -68,28 +68,33 @@ class KeyHashesTest {
   @Test
   void anEmptyCollectionGivesTheEmptySet() {
     Pipeline p = Fx.pipeline();
-    PCollectionView<Iterable<KeyHashes>> set = p.apply("No hashes", Create.empty(VarLongCoder.of())).apply(KeyHashes.collected());
+    PCollectionView<Iterable<KeyHashes>> set = p.apply("No keys", Create.empty(StringUtf8Coder.of())).apply(KeyHashes.collected());
     PCollection<String> found = p.apply("Probes", Create.of("k0")).apply(ParDo.of(new Probe(set)).withSideInputs(set));
     PAssert.that(found).containsInAnyOrder("k0 not in 0");
     p.run().waitUntilFinish();
   }
 
   @Test
-  void aBundleHashesTravelInArraysOfAtMostTheBound() {
+  void aBundleHashesTravelInPiecesOfAtMostTheBoundWithTheirKeysBounds() {
     Pipeline p = Fx.pipeline();
+    List<String> keys = new ArrayList<>();
     List<Long> hashes = new ArrayList<>();
-    for (long i = 0; i < 100; i++) {
-      hashes.add(i);
+    for (long i = 100; i < 200; i++) {
+      keys.add("k" + i);
+      hashes.add(KeyHashes.hash("k" + i));
     }
-    PCollection<long[]> arrays = p.apply(Create.of(hashes).withCoder(VarLongCoder.of()))
+    hashes.sort(null);
+    PCollection<KeyHashes.Piece> pieces = p.apply(Create.of(keys))
         .apply(ParDo.of(new KeyHashes.PerBundle(7)))
-        .setCoder(new KeyHashes.LongsCoder());
-    PAssert.that(arrays).satisfies(all -> {
+        .setCoder(new KeyHashes.PieceCoder());
+    PAssert.that(pieces).satisfies(all -> {
       List<Long> seen = new ArrayList<>();
-      for (long[] a : all) {
-        assertThat("an array's count " + a[0], a[0] <= 7 && a[0] > 0, equalTo(true));
+      for (KeyHashes.Piece piece : all) {
+        long[] a = piece.hashes();
+        assertThat("a piece's count " + a[0], a[0] <= 7 && a[0] > 0, equalTo(true));
         for (int i = 1; i <= a[0]; i++) {
           seen.add(a[i]);
+          assertThat(piece.least().compareTo(piece.greatest()) <= 0, equalTo(true));
         }
       }
       seen.sort(null);
@@ -97,6 +102,66 @@ class KeyHashesTest {
       return null;
     });
     p.run().waitUntilFinish();
+  }
+
+  @Test
+  void theSetKnowsItsLeastAndGreatestKeyAndWhichRangesMayHoldOne() {
+    Pipeline p = Fx.pipeline();
+    PCollectionView<Iterable<KeyHashes>> set = p.apply("Keys", Create.of("E2-005", "E2-001", "E2-009", "E2-001"))
+        .apply(KeyHashes.collected());
+    // probes: "min..max" of a file's key column
+    PCollection<String> found = p.apply("Probes", Create.of("E1-000..E1-999", "E1-500..E2-001", "E2-002..E2-003",
+            "E2-009..E3-000", "E2-0091..E3-000", "E3-000..E3-999"))
+        .apply(ParDo.of(new RangeProbe(set)).withSideInputs(set));
+    PAssert.that(found).containsInAnyOrder("E1-000..E1-999 apart", "E1-500..E2-001 may hold", "E2-002..E2-003 may hold",
+        "E2-009..E3-000 may hold", "E2-0091..E3-000 apart", "E3-000..E3-999 apart");
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void boundsFollowTheCodePointOrderOfParquetStatisticsNotUtf16() {
+    String bmpHigh = "\uFFFD"; // U+FFFD, after every surrogate as a UTF-16 unit
+    String emoji = "\uD83D\uDE00"; // U+1F600: a greater code point, a smaller first UTF-16 unit
+    assertThat(emoji.compareTo(bmpHigh) < 0, equalTo(true));
+    assertThat(KeyHashes.TEXT_ORDER.compare(emoji, bmpHigh) > 0, equalTo(true));
+    assertThat(KeyHashes.TEXT_ORDER.compare(bmpHigh, emoji) < 0, equalTo(true));
+    assertThat(KeyHashes.TEXT_ORDER.compare("a" + emoji, "a" + emoji), equalTo(0));
+    assertThat(KeyHashes.TEXT_ORDER.compare("ab", "a"), equalTo(1));
+    assertThat(KeyHashes.TEXT_ORDER.compare("A", "B") < 0, equalTo(true));
+    // a set of the one key U+1F600 may be in a file spanning U+FFFD..U+1F600, which UTF-16 order would call empty
+    long[] one = KeyHashes.Collect.append(KeyHashes.Collect.empty(), KeyHashes.hash(emoji));
+    KeyHashes set = KeyHashes.Collect.set(one, new KeyHashes.Piece(one, emoji, emoji));
+    assertThat(set.mayHoldKeysBetween(bmpHigh, emoji), equalTo(true));
+    assertThat(set.mayHoldKeysBetween("a", bmpHigh), equalTo(false));
+    assertThat(set.mayHoldKeysBetween(null, null), equalTo(true));
+  }
+
+  @Test
+  void piecesCodeTheirBoundsNullOrNot() throws Exception {
+    long[] two = {2L, 5L, 6L};
+    for (KeyHashes.Piece piece : List.of(new KeyHashes.Piece(two, "a", "z"), new KeyHashes.Piece(two, null, null))) {
+      KeyHashes.Piece back = CoderUtils.decodeFromByteArray(new KeyHashes.PieceCoder(),
+          CoderUtils.encodeToByteArray(new KeyHashes.PieceCoder(), piece));
+      assertThat(back.hashes(), equalTo(two));
+      assertThat(back.least(), equalTo(piece.least()));
+      assertThat(back.greatest(), equalTo(piece.greatest()));
+    }
+  }
+
+  /** Tells whether the set may hold a key of each probed range. */
+  private static final class RangeProbe extends DoFn<String, String> {
+    private final PCollectionView<Iterable<KeyHashes>> set;
+
+    RangeProbe(PCollectionView<Iterable<KeyHashes>> set) {
+      this.set = set;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      String[] range = c.element().split("\\.\\.");
+      boolean may = KeyHashes.from(c.sideInput(set)).mayHoldKeysBetween(range[0], range[1]);
+      c.output(c.element() + (may ? " may hold" : " apart"));
+    }
   }
 
   /** Tells whether the set holds each probed key, and the set's size. */
@@ -117,7 +182,7 @@ class KeyHashesTest {
   @Test
   void hashesOutsideTheGlobalWindowAreRefused() {
     Pipeline p = Fx.pipeline();
-    PCollection<Long> windowed = p.apply(Create.of(1L, 2L)).apply(Window.into(FixedWindows.of(Duration.standardDays(1))));
+    PCollection<String> windowed = p.apply(Create.of("k1", "k2")).apply(Window.into(FixedWindows.of(Duration.standardDays(1))));
     assertThrows(IllegalArgumentException.class, () -> windowed.apply(KeyHashes.collected()));
   }
 }

@@ -1,6 +1,8 @@
 package io.ecompipeline.transforms.quality;
 
 import static io.ecompipeline.transforms.testing.Records.silver;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.ecompipeline.transforms.io.Layouts;
 import io.ecompipeline.transforms.io.WriteFiles;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.WithKeys;
@@ -38,12 +41,13 @@ class TouchedSessionsTest {
   static final Row B1 = event(D1, 3, "b1", "S2", "2024-03-01T10:00:00Z");
   static final Row C1 = event(D1, 4, "c1", "S3", "2024-03-01T12:00:00Z");
   static final Row D = event(D1, 5, "d1", "S4", "2024-02-29T12:00:00Z");
+  static final Row F = event(D1, 6, "f1", "R9", "2024-02-28T12:00:00Z"); // alone in its file, before S1
 
   @Test
   void everyEventOfEachTouchedSessionBeforeAndAfterTheMerge() {
     String dir = tmp.resolve("clickstream").toString();
     Pipeline write = Pipelines.create();
-    write.apply(WriteFiles.create().parquet(T, dir, write.apply(Create.of(A1, A2, B1, C1, D).withRowSchema(T.beamSchema()))
+    write.apply(WriteFiles.create().parquet(T, dir, write.apply(Create.of(A1, A2, B1, C1, D, F).withRowSchema(T.beamSchema()))
         .apply(WithKeys.of(Layouts.dateOfByArrival("event_date", "event_ts")).withKeyType(TypeDescriptors.strings()))));
     write.run().waitUntilFinish();
 
@@ -60,6 +64,9 @@ class TouchedSessionsTest {
     PAssert.that(sessions.before()).containsInAnyOrder(A1, B1, C1, A2);
     PAssert.that(sessions.after()).containsInAnyOrder(A1, B1, c1Moved, a3, e1, A2);
     PAssert.that(merge.rewritten()).containsInAnyOrder(A1, B1, c1Moved, a3, e1);
-    p.run().waitUntilFinish();
+    PipelineResult r = p.run();
+    r.waitUntilFinish();
+    // The touched sessions run from S1 to S6: the file of R9 alone is left unread, S4's is searched.
+    assertThat(SilverCounters.collect(r).get(TouchedSessions.FILES_OUTSIDE_SESSIONS), equalTo(1L));
   }
 }
