@@ -49,4 +49,18 @@ class MaskPiiTest {
     assertThat(MaskPii.hash("other", "ana@example.com"), not(h));
     assertThat(MaskPii.PII_COLUMNS, is(List.of("email", "phone", "first_name", "last_name")));
   }
+
+  @Test
+  void onlySixtyFourLowercaseHexDigitsCountAsAHashAlready() {
+    String h = MaskPii.hash("salt", "ana@example.com");
+    assertThat(MaskPii.isHash(h), is(true));
+    assertThat(MaskPii.hash("salt", h), is(h));
+    assertThat(MaskPii.isHash(h.toUpperCase()), is(false));
+    assertThat(MaskPii.isHash(h.substring(1)), is(false));
+    assertThat(MaskPii.isHash(h + "0"), is(false));
+    assertThat(MaskPii.isHash("g" + h.substring(1)), is(false));
+    assertThat(MaskPii.isHash(h.substring(1) + "/"), is(false));
+    assertThat(MaskPii.isHash(h.substring(1) + ":"), is(false));
+    assertThat(MaskPii.isHash(""), is(false));
+  }
 }

@@ -51,7 +51,9 @@ public final class ScaledDecimal implements LogicalType<BigDecimal, Long> {
 
   /** {@code value} × 10^scale as a long; refuses more places than {@code scale} and overflow. */
   public static long unscaled(BigDecimal value, int scale) {
-    return value.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+    // Moving the point keeps a small value's digits in a long, and a whole value's longValueExact
+    // returns them: unscaledValue() made a BigInteger of every amount coded.
+    return value.setScale(scale, RoundingMode.UNNECESSARY).scaleByPowerOfTen(scale).longValueExact();
   }
 
   @Override

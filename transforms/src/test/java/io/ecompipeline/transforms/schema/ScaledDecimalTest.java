@@ -27,6 +27,13 @@ class ScaledDecimalTest {
   void aValueWithMorePlacesThanTheScaleIsRefusedNotRounded() {
     assertThrows(ArithmeticException.class, () -> ScaledDecimal.of(2).toBaseType(new BigDecimal("0.005")));
     assertThrows(ArithmeticException.class, () -> ScaledDecimal.of(2).toBaseType(new BigDecimal("1E+20")));
+    // the edges of a long, reached exactly and passed by one cent
+    assertEquals(Long.MAX_VALUE, ScaledDecimal.of(2).toBaseType(new BigDecimal("92233720368547758.07")));
+    assertEquals(Long.MIN_VALUE, ScaledDecimal.of(2).toBaseType(new BigDecimal("-92233720368547758.08")));
+    assertThrows(ArithmeticException.class, () -> ScaledDecimal.of(2).toBaseType(new BigDecimal("92233720368547758.08")));
+    assertThrows(ArithmeticException.class, () -> ScaledDecimal.of(2).toBaseType(new BigDecimal("-92233720368547758.09")));
+    assertEquals(0L, ScaledDecimal.of(2).toBaseType(new BigDecimal("0E-5")));
+    assertEquals(120L, ScaledDecimal.of(2).toBaseType(new BigDecimal("1.2")));
   }
 
   @Test
