@@ -13,14 +13,18 @@ import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.transforms.Contextful;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.Requirements;
+import org.apache.beam.sdk.transforms.SerializableBiFunction;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.FixedWindows;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -59,8 +63,7 @@ class KeyHashesTest {
       keys.add("k" + i % 300); // k0..k199 twice
     }
     PCollectionView<Iterable<KeyHashes>> set = p.apply("Keys", Create.of(keys)).apply(KeyHashes.collected());
-    PCollection<String> found = p.apply("Probes", Create.of("k0", "k199", "k299", "k300"))
-        .apply(ParDo.of(new Probe(set)).withSideInputs(set));
+    PCollection<String> found = probe(p, set, KeyHashesTest::membership, "k0", "k199", "k299", "k300");
     PAssert.that(found).containsInAnyOrder("k0 in 300", "k199 in 300", "k299 in 300", "k300 not in 300");
     p.run().waitUntilFinish();
   }
@@ -69,7 +72,7 @@ class KeyHashesTest {
   void anEmptyCollectionGivesTheEmptySet() {
     Pipeline p = Fx.pipeline();
     PCollectionView<Iterable<KeyHashes>> set = p.apply("No keys", Create.empty(StringUtf8Coder.of())).apply(KeyHashes.collected());
-    PCollection<String> found = p.apply("Probes", Create.of("k0")).apply(ParDo.of(new Probe(set)).withSideInputs(set));
+    PCollection<String> found = probe(p, set, KeyHashesTest::membership, "k0");
     PAssert.that(found).containsInAnyOrder("k0 not in 0");
     p.run().waitUntilFinish();
   }
@@ -110,9 +113,10 @@ class KeyHashesTest {
     PCollectionView<Iterable<KeyHashes>> set = p.apply("Keys", Create.of("E2-005", "E2-001", "E2-009", "E2-001"))
         .apply(KeyHashes.collected());
     // probes: "min..max" of a file's key column
-    PCollection<String> found = p.apply("Probes", Create.of("E1-000..E1-999", "E1-500..E2-001", "E2-002..E2-003",
-            "E2-009..E3-000", "E2-0091..E3-000", "E3-000..E3-999"))
-        .apply(ParDo.of(new RangeProbe(set)).withSideInputs(set));
+    PCollection<String> found = probe(p, set, (keys, range) -> {
+      String[] bounds = range.split("\\.\\.");
+      return range + (keys.mayHoldKeysBetween(bounds[0], bounds[1]) ? " may hold" : " apart");
+    }, "E1-000..E1-999", "E1-500..E2-001", "E2-002..E2-003", "E2-009..E3-000", "E2-0091..E3-000", "E3-000..E3-999");
     PAssert.that(found).containsInAnyOrder("E1-000..E1-999 apart", "E1-500..E2-001 may hold", "E2-002..E2-003 may hold",
         "E2-009..E3-000 may hold", "E2-0091..E3-000 apart", "E3-000..E3-999 apart");
     p.run().waitUntilFinish();
@@ -148,35 +152,17 @@ class KeyHashesTest {
     }
   }
 
-  /** Tells whether the set may hold a key of each probed range. */
-  private static final class RangeProbe extends DoFn<String, String> {
-    private final PCollectionView<Iterable<KeyHashes>> set;
-
-    RangeProbe(PCollectionView<Iterable<KeyHashes>> set) {
-      this.set = set;
-    }
-
-    @ProcessElement
-    public void process(ProcessContext c) {
-      String[] range = c.element().split("\\.\\.");
-      boolean may = KeyHashes.from(c.sideInput(set)).mayHoldKeysBetween(range[0], range[1]);
-      c.output(c.element() + (may ? " may hold" : " apart"));
-    }
+  /** Each probe answered from the set, read as a side input. */
+  private static PCollection<String> probe(Pipeline p, PCollectionView<Iterable<KeyHashes>> set,
+      SerializableBiFunction<KeyHashes, String, String> answer, String... probes) {
+    return p.apply("Probes", Create.of(Arrays.asList(probes))).apply(MapElements.into(TypeDescriptors.strings()).via(
+        Contextful.fn((String probe, Contextful.Fn.Context c) -> answer.apply(KeyHashes.from(c.sideInput(set)), probe),
+            Requirements.requiresSideInputs(set))));
   }
 
-  /** Tells whether the set holds each probed key, and the set's size. */
-  private static final class Probe extends DoFn<String, String> {
-    private final PCollectionView<Iterable<KeyHashes>> set;
-
-    Probe(PCollectionView<Iterable<KeyHashes>> set) {
-      this.set = set;
-    }
-
-    @ProcessElement
-    public void process(ProcessContext c) {
-      KeyHashes keys = KeyHashes.from(c.sideInput(set));
-      c.output(c.element() + (keys.mightContain(c.element()) ? " in " : " not in ") + keys.size());
-    }
+  /** Whether the set holds the key, and the set's size. */
+  private static String membership(KeyHashes keys, String key) {
+    return key + (keys.mightContain(key) ? " in " : " not in ") + keys.size();
   }
 
   @Test

@@ -9,9 +9,9 @@ import org.apache.beam.sdk.io.GenerateSequence;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Contextful;
 import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Requirements;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptors;
@@ -40,22 +40,10 @@ class KeyHashesOnFlinkTest {
         .apply("As text", MapElements.into(TypeDescriptors.strings()).via((Long n) -> "k" + n))
         .apply("Set", KeyHashes.collected());
     PCollection<String> found = p.apply("Probes", Create.of("k0", "k" + (KEYS - 1), "k" + KEYS))
-        .apply(ParDo.of(new Probe(set)).withSideInputs(set));
+        .apply("Look up", MapElements.into(TypeDescriptors.strings()).via(Contextful.fn(
+            (String k, Contextful.Fn.Context c) -> k + (KeyHashes.from(c.sideInput(set)).mightContain(k) ? " in" : " not in"),
+            Requirements.requiresSideInputs(set))));
     PAssert.that(found).containsInAnyOrder("k0 in", "k" + (KEYS - 1) + " in", "k" + KEYS + " not in");
     p.run().waitUntilFinish();
-  }
-
-  private static final class Probe extends DoFn<String, String> {
-    private final PCollectionView<Iterable<KeyHashes>> set;
-
-    Probe(PCollectionView<Iterable<KeyHashes>> set) {
-      this.set = set;
-    }
-
-    @ProcessElement
-    public void process(ProcessContext c) {
-      KeyHashes keys = KeyHashes.from(c.sideInput(set));
-      c.output(c.element() + (keys.mightContain(c.element()) ? " in" : " not in"));
-    }
   }
 }
