@@ -125,12 +125,14 @@ final class KeyHashes {
     @ProcessElement
     public void process(@Element KV<Void, Iterable<Piece>> pieces, OutputReceiver<KeyHashes> out) {
       long[] all = Collect.empty();
-      Piece bounds = Piece.NONE;
+      String least = null;
+      String greatest = null;
       for (Piece piece : pieces.getValue()) {
         all = Collect.addAll(all, piece.hashes());
-        bounds = bounds.spanning(piece);
+        least = lesser(least, piece.least());
+        greatest = greater(greatest, piece.greatest());
       }
-      out.output(Collect.set(all, bounds));
+      out.output(Collect.set(all, least, greatest));
     }
   }
 
@@ -138,21 +140,16 @@ final class KeyHashes {
    * Hashes in {@link Collect}'s accumulator layout, and the least and greatest of their keys (null
    * when there are none).
    */
-  record Piece(long[] hashes, String least, String greatest) {
-    static final Piece NONE = new Piece(Collect.empty(), null, null);
+  record Piece(long[] hashes, String least, String greatest) {}
 
-    /** This piece's bounds widened to {@code other}'s (the hashes are this piece's). */
-    Piece spanning(Piece other) {
-      return new Piece(hashes, least(least, other.least), greatest(greatest, other.greatest));
-    }
+  /** The lesser of two bounds in {@link #TEXT_ORDER}; null stands for none. */
+  private static String lesser(String a, String b) {
+    return a == null ? b : b == null || TEXT_ORDER.compare(a, b) <= 0 ? a : b;
+  }
 
-    private static String least(String a, String b) {
-      return a == null ? b : b == null || TEXT_ORDER.compare(a, b) <= 0 ? a : b;
-    }
-
-    private static String greatest(String a, String b) {
-      return a == null ? b : b == null || TEXT_ORDER.compare(a, b) >= 0 ? a : b;
-    }
+  /** The greater of two bounds in {@link #TEXT_ORDER}; null stands for none. */
+  private static String greater(String a, String b) {
+    return a == null ? b : b == null || TEXT_ORDER.compare(a, b) >= 0 ? a : b;
   }
 
   /**
@@ -180,12 +177,8 @@ final class KeyHashes {
     @ProcessElement
     public void process(@Element String key, OutputReceiver<Piece> out) {
       hashes = Collect.append(hashes, hash(key));
-      if (least == null || TEXT_ORDER.compare(key, least) < 0) {
-        least = key;
-      }
-      if (greatest == null || TEXT_ORDER.compare(key, greatest) > 0) {
-        greatest = key;
-      }
+      least = lesser(least, key);
+      greatest = greater(greatest, key);
       if (hashes[0] >= maxHashes) {
         out.output(piece());
       }
@@ -259,7 +252,8 @@ final class KeyHashes {
       return acc;
     }
 
-    static KeyHashes set(long[] acc, Piece bounds) {
+    /** The set of {@code acc}'s hashes, whose keys run from {@code least} to {@code greatest} (null when unknown). */
+    static KeyHashes set(long[] acc, String least, String greatest) {
       long[] hashes = Arrays.copyOfRange(acc, 1, (int) acc[0] + 1);
       Arrays.sort(hashes);
       // Duplicates are adjacent once sorted: squeezed out in place (a stream's distinct() boxes
@@ -270,7 +264,7 @@ final class KeyHashes {
           hashes[distinct++] = hashes[i];
         }
       }
-      return new KeyHashes(Arrays.copyOf(hashes, distinct), bounds.least(), bounds.greatest());
+      return new KeyHashes(Arrays.copyOf(hashes, distinct), least, greatest);
     }
   }
 

@@ -38,7 +38,7 @@ class KeyHashesTest {
     // every key collected twice (and an empty array): the set holds each once
     long[] all = KeyHashes.Collect.addAll(KeyHashes.Collect.addAll(KeyHashes.Collect.addAll(
         KeyHashes.Collect.empty(), hashes), KeyHashes.Collect.empty()), hashes);
-    KeyHashes set = KeyHashes.Collect.set(all, KeyHashes.Piece.NONE);
+    KeyHashes set = KeyHashes.Collect.set(all, null, null);
     for (int i = 0; i < 1000; i++) {
       assertThat(set.mightContain("k" + i), equalTo(true));
     }
@@ -134,7 +134,7 @@ class KeyHashesTest {
     assertThat(KeyHashes.TEXT_ORDER.compare("A", "B") < 0, equalTo(true));
     // a set of the one key U+1F600 may be in a file spanning U+FFFD..U+1F600, which UTF-16 order would call empty
     long[] one = KeyHashes.Collect.append(KeyHashes.Collect.empty(), KeyHashes.hash(emoji));
-    KeyHashes set = KeyHashes.Collect.set(one, new KeyHashes.Piece(one, emoji, emoji));
+    KeyHashes set = KeyHashes.Collect.set(one, emoji, emoji);
     assertThat(set.mayHoldKeysBetween(bmpHigh, emoji), equalTo(true));
     assertThat(set.mayHoldKeysBetween("a", bmpHigh), equalTo(false));
     assertThat(set.mayHoldKeysBetween(null, null), equalTo(true));
